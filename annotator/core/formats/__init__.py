@@ -1,0 +1,53 @@
+"""One module per format; each offers a ``READER`` (and later a ``WRITER``).
+
+:func:`reader_for` picks the reader by ``--format`` name, else by content and
+extension.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.formats import jsonl, plaintext
+from annotator.core.formats.base import Problem, ReadItem, Reader, ReadOptions, Record, Severity
+
+READERS: dict[str, Reader] = {r.name: r for r in (jsonl.READER, plaintext.READER)}
+
+__all__ = [
+    "READERS",
+    "Problem",
+    "ReadItem",
+    "ReadOptions",
+    "Reader",
+    "Record",
+    "Severity",
+    "reader_for",
+]
+
+
+class UnknownFormatError(ValueError):
+    """No reader matches the file, or the named format does not exist."""
+
+
+def _head(path: Path) -> str:
+    with path.open("rb") as fh:
+        return fh.read(4096).decode("utf-8", errors="replace")
+
+
+def reader_for(path: Path, name: str | None = None) -> Reader:
+    """The reader for ``path``: the one named, else the first that sniffs it."""
+    if name is not None:
+        try:
+            return READERS[name]
+        except KeyError:
+            known = ", ".join(sorted(READERS))
+            raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
+    head = _head(path)
+    suffix = path.suffix.lower()
+    for reader in READERS.values():
+        if suffix in reader.extensions and reader.sniff(path, head):
+            return reader
+    for reader in READERS.values():
+        if reader.sniff(path, head):
+            return reader
+    return plaintext.READER

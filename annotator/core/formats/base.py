@@ -1,0 +1,81 @@
+"""What every format module provides, and the records readers yield."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from annotator.core.model import Document
+
+
+class Severity(StrEnum):
+    """A problem either rejects a record or only warns about it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one record of an input file, named by file and line."""
+
+    path: str
+    message: str
+    line: int | None = None
+    offset: int | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+        elif self.offset is not None:
+            where += f" (offset {self.offset})"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """Choices a person can make about how a file is read."""
+
+    text_field: str | None = None
+    title_field: str | None = None
+    id_field: str | None = None
+    strict: bool = False
+    press_release: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One document read from a file, with where it came from.
+
+    ``pre_annotated`` records keep their text exactly as given (DESIGN §2);
+    raw ones may be cleaned (newlines, press-release boilerplate).
+    """
+
+    document: Document
+    path: str
+    line: int | None = None
+    pre_annotated: bool = False
+
+
+ReadItem = Record | Problem
+
+
+class Reader(Protocol):
+    """A format module's reading side."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, path: Path, head: str) -> bool:
+        """Whether a file with this name and first few KB is in this format."""
+        ...
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        """Yield a record or a problem for every document in the file."""
+        ...

@@ -1,0 +1,127 @@
+"""JSON Lines with a text field and metadata fields, one article a line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.base import Problem, ReadItem, ReadOptions, Record, Severity
+from annotator.core.model import Document
+from annotator.core.textio import BinaryFileError, clean_raw_text, decode, is_blank
+
+TEXT_FIELDS = ("text", "content", "body", "isi_berita", "isi", "article", "data")
+TITLE_FIELDS = ("title", "judul", "headline")
+ID_FIELDS = ("id", "external_id", "doc_id", "document_id")
+COLUMN_FIELDS = {
+    "source": ("source", "sumber", "media"),
+    "agency": ("agency", "wire"),
+    "place": ("place", "dateline_place", "location"),
+    "published_at": ("published_at", "date", "tanggal", "published", "datetime"),
+    "url": ("url", "link", "tautan"),
+}
+
+
+def _first(obj: Mapping[str, Any], names: tuple[str, ...], chosen: str | None) -> str | None:
+    for name in (chosen,) if chosen else names:
+        if name and name in obj:
+            return name
+    return None
+
+
+def document_from_object(obj: Mapping[str, Any], options: ReadOptions) -> Document | str:
+    """A raw document from a JSON object, or the reason it is not one."""
+    text_key = _first(obj, TEXT_FIELDS, options.text_field)
+    if text_key is None:
+        wanted = options.text_field or " / ".join(TEXT_FIELDS)
+        return f"no text field ({wanted})"
+    text = obj[text_key]
+    if not isinstance(text, str):
+        return f"field {text_key!r} is not a string"
+    text = clean_raw_text(text)
+    if is_blank(text):
+        return f"field {text_key!r} is empty"
+    used = {text_key}
+    fields: dict[str, str | None] = {}
+    for column, names in COLUMN_FIELDS.items():
+        key = _first(obj, names, None)
+        if key is not None and obj[key] is not None:
+            fields[column] = str(obj[key])
+            used.add(key)
+    title_key = _first(obj, TITLE_FIELDS, options.title_field)
+    id_key = _first(obj, ID_FIELDS, options.id_field)
+    used.update(k for k in (title_key, id_key) if k)
+    return Document(
+        text=text,
+        title=str(obj[title_key]) if title_key and obj[title_key] is not None else "",
+        external_id=str(obj[id_key]) if id_key and obj[id_key] is not None else None,
+        meta={k: v for k, v in obj.items() if k not in used},
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, str] | Problem]:
+    """Decoded, non-blank lines with 1-based numbers, streamed."""
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                decoded = decode(raw)
+            except BinaryFileError:
+                yield Problem(str(path), "binary data, not text", line=number)
+                continue
+            if decoded.warning:
+                yield Problem(str(path), decoded.warning, line=number, severity=Severity.WARNING)
+            yield number, decoded.text
+
+
+def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | Problem]:
+    """Parsed JSON values with 1-based line numbers; a problem for each bad line."""
+    for item in iter_lines(path):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, line = item
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(str(path), f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+
+
+class JsonlReader:
+    """Reads raw articles from JSON Lines."""
+
+    name = "jsonl"
+    extensions = (".jsonl", ".ndjson", ".jsonlines")
+
+    def sniff(self, path: Path, head: str) -> bool:
+        first = head.lstrip("\ufeff").lstrip()
+        return first.startswith("{") and path.suffix.lower() in self.extensions
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        try:
+            with path.open("rb") as fh:
+                if b"\x00" in fh.read(8192):
+                    yield Problem(str(path), "binary file, not text")
+                    return
+        except OSError as exc:
+            yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+            return
+        for item in iter_json_lines(path):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            number, obj = item
+            if not isinstance(obj, dict):
+                yield Problem(str(path), "expected a JSON object", number)
+                continue
+            doc = document_from_object(obj, options)
+            if isinstance(doc, str):
+                yield Problem(str(path), doc, number)
+            else:
+                yield Record(doc, str(path), number)
+
+
+READER = JsonlReader()

@@ -1,0 +1,66 @@
+"""Plain text and Markdown: one article a file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.core.formats.base import Problem, ReadItem, ReadOptions, Record, Severity
+from annotator.core.model import Document
+from annotator.core.textio import BinaryFileError, clean_raw_text, decode, is_blank
+
+_MD_HEADING = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n+")
+
+
+def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode a whole file, returning its text (or ``None``) and any problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
+    if not data.strip():
+        return None, [Problem(str(path), "empty file")]
+    try:
+        decoded = decode(data)
+    except BinaryFileError as exc:
+        return None, [Problem(str(path), str(exc))]
+    problems = []
+    if decoded.warning:
+        problems.append(Problem(str(path), decoded.warning, severity=Severity.WARNING))
+    return decoded.text, problems
+
+
+def title_from_name(path: Path) -> str:
+    """A readable title from a file name: ``kin-launches_x.md`` -> ``kin launches x``."""
+    return re.sub(r"[-_]+", " ", path.stem).strip()
+
+
+class PlainTextReader:
+    """Reads ``.txt`` and ``.md`` files as one raw article each."""
+
+    name = "text"
+    extensions = (".txt", ".md", ".markdown", ".text")
+
+    def sniff(self, path: Path, head: str) -> bool:
+        return path.suffix.lower() in self.extensions
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        text, problems = read_text_file(path)
+        yield from problems
+        if text is None:
+            return
+        text = clean_raw_text(text)
+        if is_blank(text):
+            yield Problem(str(path), "no text in file")
+            return
+        title = title_from_name(path)
+        if path.suffix.lower() in (".md", ".markdown"):
+            heading = _MD_HEADING.match(text)
+            if heading:
+                title = heading["title"].strip()
+                text = text[heading.end() :]
+        yield Record(Document(text=text, title=title, meta={"file": path.name}), str(path))
+
+
+READER = PlainTextReader()
