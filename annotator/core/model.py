@@ -188,6 +188,7 @@ class Document:
     events: tuple[Event, ...] = ()
     relations: tuple[Relation, ...] = ()
     notes: tuple[Note, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     original_text: str | None = None
     content_hash: str = ""
     annotator: str | None = None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.model import Document
+from annotator.core.model import Document, Schema
 
 
 class Severity(StrEnum):
@@ -78,4 +78,45 @@ class Reader(Protocol):
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         """Yield a record or a problem for every document in the file."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class WriteContext:
+    """What a writer needs besides the documents."""
+
+    schema: Schema = field(default_factory=Schema)
+    language: str = "id"
+    with_suggestions: bool = False
+    label_priority: tuple[str, ...] = ()
+
+
+@dataclass
+class WriteReport:
+    """What an export wrote and what the format could not carry."""
+
+    documents: int = 0
+    spans: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def drop(self, reason: str, count: int = 1) -> None:
+        """Count something the format could not carry, by reason."""
+        self.dropped[reason] = self.dropped.get(reason, 0) + count
+
+
+class Writer(Protocol):
+    """A format module's writing side.
+
+    ``target`` is a file for single-file formats and a directory for formats
+    with ``is_directory`` (brat). The export service makes writing atomic;
+    writers just stream ``docs`` into ``target``.
+    """
+
+    name: str
+    suffix: str
+    is_directory: bool
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        """Write every document; report what was dropped."""
         ...

@@ -1,0 +1,50 @@
+"""A small, offset-exact word tokenizer and word-boundary snapping.
+
+Tokens never split a character: combining marks stay with their base, and
+emoji sequences joined by ZWJ or modifiers stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903" \
+    "\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+_JOIN = "\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+TOKEN_RE = re.compile(
+    rf"(?:[\w{_MARKS}])+(?:[-'’.](?:[\w{_MARKS}])+)*"  # words, with inner - ' . (S.I.K, Kab-Bulungan)
+    rf"|[^\w\s{_MARKS}][{_MARKS}{_JOIN}]*(?:\u200d[^\s][{_MARKS}{_JOIN}]*)*"  # one symbol or emoji sequence
+)
+
+Token = tuple[int, int]
+
+
+def tokenize(text: str) -> list[Token]:
+    """``(start, end)`` code-point offsets of every token of ``text``."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def snap_to_tokens(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` to whole tokens; unchanged when it touches none."""
+    starts = [s for s, _ in tokens]
+    ends = [e for _, e in tokens]
+    first = bisect_right(ends, start)  # first token ending after start
+    last = bisect_left(starts, end) - 1  # last token starting before end
+    if first > last or first >= len(tokens):
+        return start, end
+    return min(start, starts[first]), max(end, ends[last])
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Snap a selection to word boundaries, trimming surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, end
+    lo = max(0, start - 200)
+    window = tokenize(text[lo : min(len(text), end + 200)])
+    s, e = snap_to_tokens([(a + lo, b + lo) for a, b in window], start, end)
+    return s, e
