@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903" \
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903"
     "\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f"
+)
 _JOIN = "\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+# Words may hold inner - ' . (S.I.K, Kab-Bulungan); anything else is one symbol
+# or one emoji sequence.
 TOKEN_RE = re.compile(
-    rf"(?:[\w{_MARKS}])+(?:[-'’.](?:[\w{_MARKS}])+)*"  # words, with inner - ' . (S.I.K, Kab-Bulungan)
-    rf"|[^\w\s{_MARKS}][{_MARKS}{_JOIN}]*(?:\u200d[^\s][{_MARKS}{_JOIN}]*)*"  # one symbol or emoji sequence
+    rf"(?:[\w{_MARKS}])+(?:[-'’.](?:[\w{_MARKS}])+)*"
+    rf"|[^\w\s{_MARKS}][{_MARKS}{_JOIN}]*(?:\u200d[^\s][{_MARKS}{_JOIN}]*)*"
 )
 
 Token = tuple[int, int]

@@ -1,0 +1,50 @@
+"""The command line: a thin layer over the services (the sqlite-utils pattern).
+
+``annotator`` alone opens the window. Exit codes: 0 success, 1 when anything
+was rejected or not found, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.cli import data
+from annotator.cli.common import CliError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Label press releases and news as training data.",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    data.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; with none, open the window."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0].startswith("--db") or args_list[0] == "--project":
+        if not any(a in ("-h", "--help", "--version") for a in args_list):
+            from annotator.app import main as gui_main
+
+            return gui_main(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"annotator: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,226 @@
+"""The import service: files in, documents stored, problems named.
+
+Every importer plugs in here through a format reader. Records stream in and
+are written in batches, one transaction each; a bad record is reported with
+its file and line and the rest still import; documents already in the project
+(same content hash) are skipped; nothing already stored is changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete
+
+from annotator.core import model
+from annotator.core.formats import (
+    READERS,
+    Problem,
+    ReadOptions,
+    Record,
+    Severity,
+    UnknownFormatError,
+    reader_for,
+)
+from annotator.core.textio import content_hash
+from annotator.services.prepare import prepare_raw
+from annotator.store import tables as t
+from annotator.store.ingest import Annotated, insert_batch, label_ids
+from annotator.store.repository import ProjectInfo, Store, ensure_labels, load_schema
+
+log = logging.getLogger(__name__)
+BATCH = 1000
+SKIP_IN_FOLDERS = {".ann", ".conf"}
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: counts, problems by file and line, new ids."""
+
+    imported: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+    labels_added: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where an import is: files done of total, documents read so far."""
+
+    files_done: int
+    files_total: int
+    documents: int
+    current: str
+
+
+class ImportCancelledError(Exception):
+    """Raised inside the import loop when the person pressed Cancel."""
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the readable files of folders, recursively."""
+    known = {ext for r in READERS.values() for ext in r.extensions}
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                suffix = child.suffix.lower()
+                if child.is_file() and not hidden and suffix in known - SKIP_IN_FOLDERS:
+                    yield child
+        else:
+            yield path
+
+
+class Importer:
+    """Imports files into one project of a store."""
+
+    def __init__(self, store: Store, project: ProjectInfo, annotator: str | None = None) -> None:
+        self.store = store
+        self.project = project
+        self.annotator_id = store.annotator_id(annotator)
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        fmt: str | None = None,
+        options: ReadOptions | None = None,
+        progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import every file; on cancel, remove what this run added."""
+        summary = ImportSummary()
+        files = list(expand_paths(paths))
+        options = options or ReadOptions()
+        batch: list[Record] = []
+        try:
+            for n, path in enumerate(files):
+                summary.files += 1
+                for record in self._records(path, fmt, options, summary):
+                    batch.append(record)
+                    if len(batch) >= BATCH:
+                        self._flush(batch, options, summary)
+                        self._tick(
+                            progress,
+                            cancelled,
+                            Progress(n, len(files), summary.imported, str(path)),
+                        )
+                self._flush(batch, options, summary)
+                self._tick(
+                    progress, cancelled, Progress(n + 1, len(files), summary.imported, str(path))
+                )
+        except ImportCancelledError:
+            self._undo(summary)
+        return summary
+
+    @staticmethod
+    def _tick(
+        progress: Callable[[Progress], None] | None,
+        cancelled: Callable[[], bool] | None,
+        where: Progress,
+    ) -> None:
+        if progress is not None:
+            progress(where)
+        if cancelled is not None and cancelled():
+            raise ImportCancelledError
+
+    def _records(
+        self, path: Path, fmt: str | None, options: ReadOptions, summary: ImportSummary
+    ) -> Iterator[Record]:
+        if not path.exists():
+            summary.problems.append(Problem(str(path), "no such file or folder"))
+            summary.rejected += 1
+            return
+        try:
+            reader = reader_for(path, fmt)
+            for item in reader.read(path, options):
+                if isinstance(item, Record):
+                    yield item
+                elif item.severity == Severity.WARNING:
+                    summary.warnings.append(item)
+                else:
+                    summary.problems.append(item)
+                    summary.rejected += 1
+        except (UnknownFormatError, OSError, ValueError) as exc:
+            summary.problems.append(Problem(str(path), str(exc)))
+            summary.rejected += 1
+        except Exception as exc:  # a reader bug must not lose the rest of the import
+            log.exception("reader failed on %s", path)
+            summary.problems.append(Problem(str(path), f"could not be read: {exc}"))
+            summary.rejected += 1
+
+    def _prepare(self, record: Record, options: ReadOptions) -> model.Document:
+        doc = record.document
+        if not record.pre_annotated and options.press_release:
+            doc = prepare_raw(doc)
+        return dataclasses.replace(doc, content_hash=doc.content_hash or content_hash(doc.text))
+
+    def _flush(self, batch: list[Record], options: ReadOptions, summary: ImportSummary) -> None:
+        """Write one batch in one transaction: new labels, then new documents."""
+        if not batch:
+            return
+        docs = [self._prepare(r, options) for r in batch]
+        with self.store.session() as s:
+            if options.strict:
+                existing = {(lb.name, lb.kind) for lb in load_schema(s, self.project.id).labels}
+                docs = self._reject_unknown(batch, docs, existing, summary)
+            else:
+                summary.labels_added += ensure_labels(s, self.project.id, _labels_of(docs))
+            s.flush()
+            conn = s.connection()
+            batch_items = [Annotated(d, self.annotator_id) for d in docs]
+            ids = insert_batch(conn, self.project.id, batch_items, label_ids(conn, self.project.id))
+        for doc_id in ids:
+            if doc_id is None:
+                summary.skipped += 1
+            else:
+                summary.imported += 1
+                summary.document_ids.append(doc_id)
+        batch.clear()
+
+    def _reject_unknown(
+        self,
+        batch: list[Record],
+        docs: list[model.Document],
+        existing: set[tuple[str, model.LabelKind]],
+        summary: ImportSummary,
+    ) -> list[model.Document]:
+        kept = []
+        for record, doc in zip(batch, docs, strict=True):
+            unknown = sorted({n for n, k in _labels_of([doc]) if (n, k) not in existing})
+            if unknown:
+                msg = f"labels not in the project's schema (--strict): {', '.join(unknown)}"
+                summary.problems.append(Problem(record.path, msg, record.line))
+                summary.rejected += 1
+            else:
+                kept.append(doc)
+        return kept
+
+    def _undo(self, summary: ImportSummary) -> None:
+        ids = summary.document_ids
+        with self.store.engine.begin() as conn:
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(t.Document).where(t.Document.id.in_(ids[i : i + 500])))  # type: ignore[union-attr]
+        summary.cancelled = True
+        summary.imported = 0
+        summary.document_ids = []
+
+
+def _labels_of(docs: Iterable[model.Document]) -> list[tuple[str, model.LabelKind]]:
+    found: dict[tuple[str, model.LabelKind], None] = {}
+    for doc in docs:
+        for span in doc.spans:
+            found[(span.label, model.LabelKind.ENTITY)] = None
+        for event in doc.events:
+            found[(event.type, model.LabelKind.EVENT)] = None
+        for rel in doc.relations:
+            found[(rel.label, model.LabelKind.RELATION)] = None
+    return list(found)

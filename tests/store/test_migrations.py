@@ -1,0 +1,46 @@
+"""Upgrading a database made by an older schema keeps every row."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from annotator.store.database import current_revision, head_revision, make_engine, migrate
+from annotator.store.repository import Store
+
+
+def test_upgrade_from_first_release_keeps_rows(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO project (id, name, language, created_at) "
+                          "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO label (id, project_id, name, kind, color, description, "
+                          "position) VALUES (1, 1, 'ORG', 'entity', '#fff', '', 0)"))
+        conn.execute(text(
+            "INSERT INTO document (id, project_id, title, text, meta, content_hash, status, "
+            "created_at, updated_at) VALUES (1, 1, 'Lama', 'Polda Kaltara siaga', '{}', 'h1', "
+            "'done', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO span (id, document_id, start, \"end\", label_id, origin, "
+                          "created_at, updated_at) VALUES (1, 1, 0, 13, 1, 'manual', "
+                          "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+    engine.dispose()
+
+    store = Store.open(db_url)  # opening upgrades
+    assert current_revision(store.engine) == head_revision() != "0001"
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT title, status FROM document")).one() == ("Lama", "done")
+        assert conn.execute(text("SELECT start, \"end\" FROM span")).one() == (0, 13)
+        assert conn.execute(text("SELECT count(*) FROM note")).scalar_one() == 0
+    store.close()
+
+
+def test_migrations_match_the_tables(sqlite_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    store = Store.open(sqlite_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+    store.close()
