@@ -1,0 +1,100 @@
+"""Importing text files, folders and JSONL: good records land, bad ones are named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.services.workspace import Workspace
+
+
+def _ws(url: str) -> Workspace:
+    return Workspace.open(url, "berita", "tester")
+
+
+def _jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_folder_of_text_files_imports_one_article_each(tmp_path: Path, db_url: str) -> None:
+    folder = tmp_path / "rilis"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Tarakan (ANTARA) - Polda Kaltara siaga.\r\nBaris dua.", "utf-8")
+    (folder / "sub" / "b.txt").write_bytes("\ufeffBulungan - KPU Kaltara rapat.".encode())
+    (folder / ".hidden.txt").write_text("tersembunyi", encoding="utf-8")
+    ws = _ws(db_url)
+    summary = ws.import_paths([folder])
+    assert (summary.imported, summary.rejected) == (2, 0)
+    texts = sorted(d.text for d in map(ws.document, summary.document_ids) if d)
+    assert texts[0] == "Bulungan - KPU Kaltara rapat."  # BOM gone
+    assert "\r" not in texts[1] and texts[1].endswith("siaga.\nBaris dua.")
+    ws.close()
+
+
+def test_bad_jsonl_line_and_binary_file_are_named_and_good_records_land(
+    tmp_path: Path, db_url: str
+) -> None:
+    good = json.dumps({"text": "Polda Kaltara apel siaga.", "title": "Apel", "url": "http://x"})
+    data = _jsonl(tmp_path / "rilis.jsonl", [good, '{"text": "rusak', json.dumps({"txt": 1}),
+                                               json.dumps({"text": "KPU rapat pleno."})])
+    binary = tmp_path / "foto.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    ws = _ws(db_url)
+    summary = ws.import_paths([data, binary])
+    assert summary.imported == 2
+    assert summary.rejected == 3
+    messages = [str(p) for p in summary.problems]
+    assert any(m.startswith(f"{data}:2: malformed JSON") for m in messages)
+    assert any(m.startswith(f"{data}:3: no text field") for m in messages)
+    assert any(m.startswith(f"{binary}: binary file") for m in messages)
+    doc = ws.document(summary.document_ids[0])
+    assert doc is not None and doc.title == "Apel" and doc.url == "http://x"
+    again = ws.import_paths([data])
+    assert (again.imported, again.skipped) == (0, 2)
+    assert ws.stats()["documents"] == 2
+    ws.close()
+
+
+def test_undecodable_bytes_fall_back_to_cp1252_with_a_warning(tmp_path: Path, sqlite_url: str) -> None:
+    path = tmp_path / "lama.txt"
+    path.write_bytes("Caf\xe9 \x93kutip\x94 di Tarakan".encode("latin-1"))
+    ws = _ws(sqlite_url)
+    summary = ws.import_paths([path])
+    assert summary.imported == 1 and summary.rejected == 0
+    [warning] = summary.warnings
+    assert str(warning).startswith(f"{path}: not UTF-8") and "Windows-1252" in str(warning)
+    doc = ws.document(summary.document_ids[0])
+    assert doc is not None and doc.text == "Café “kutip” di Tarakan"
+    ws.close()
+
+
+def test_empty_and_missing_files_are_rejected_without_touching_the_database(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    ws = _ws(sqlite_url)
+    first = tmp_path / "ada.txt"
+    first.write_text("Polda Kaltara siaga.", encoding="utf-8")
+    ws.import_paths([first])
+    before = ws.stats()
+    empty = tmp_path / "kosong.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    summary = ws.import_paths([empty, tmp_path / "tidak-ada.txt", first])
+    assert summary.rejected == 2 and summary.skipped == 1 and summary.imported == 0
+    assert [p.message for p in summary.problems] == ["empty file", "no such file or folder"]
+    assert ws.stats() == before
+    ws.close()
+
+
+def test_cancel_leaves_no_half_import(tmp_path: Path, sqlite_url: str) -> None:
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Rilis nomor {i} dari Polda Kaltara.", encoding="utf-8")
+    ws = _ws(sqlite_url)
+    seen: list[int] = []
+    summary = ws.import_paths([folder], progress=lambda p: seen.append(p.files_done),
+                              cancelled=lambda: len(seen) >= 3)
+    assert summary.cancelled and summary.imported == 0
+    assert ws.stats()["documents"] == 0
+    ws.close()
