@@ -163,6 +163,8 @@ class Note:
     event_id: int | None = None
     annotator: str | None = None
     id: int | None = None
+    span: str = ""  # the span's key, before it has an id (importers)
+    event: str = ""  # the event's key, likewise
 
 
 @dataclass(frozen=True, slots=True)

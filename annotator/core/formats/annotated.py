@@ -1,0 +1,188 @@
+"""Shared reading helpers for pre-annotated JSON formats (doccano, Prodigy, ...).
+
+Pre-annotated records keep their text exactly as given (DESIGN §2). A record
+with a span that lies outside its text or splits a character is rejected as a
+whole, with a :class:`Problem` naming the file and line; the other records of
+the file still import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.base import Problem, ReadItem, ReadOptions, Record, Severity
+from annotator.core.formats.jsonl import COLUMN_FIELDS, ID_FIELDS, TITLE_FIELDS, iter_json_lines
+from annotator.core.model import Document, EntityRef, Origin, Span
+from annotator.core.offsets import span_problem
+
+SNIFF_LIMIT = 4 * 1024 * 1024
+
+
+class RejectedError(ValueError):
+    """A record cannot be imported; the message says why."""
+
+
+@dataclass
+class Parsed:
+    """What a format's record parser made of one JSON object."""
+
+    document: Document
+    warnings: list[str] = field(default_factory=list)
+
+
+Parser = Callable[[Any, ReadOptions], Parsed]
+
+
+def as_int(value: Any, what: str) -> int:
+    """``value`` as an offset, or a :class:`RejectedError` naming ``what``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RejectedError(f"{what} must be an integer, got {value!r}")
+    return value
+
+
+def as_label(value: Any, what: str = "label") -> str:
+    """``value`` as a non-empty label name."""
+    if not isinstance(value, str) or not value.strip():
+        raise RejectedError(f"{what} must be a non-empty string, got {value!r}")
+    return value
+
+
+def record_text(obj: Any, field_name: str = "text") -> str:
+    """The text of a pre-annotated record, kept exactly as given."""
+    if not isinstance(obj, Mapping):
+        raise RejectedError("expected a JSON object")
+    text = obj.get(field_name)
+    if not isinstance(text, str):
+        raise RejectedError(f"no string field {field_name!r}")
+    if not text.strip():
+        raise RejectedError(f"field {field_name!r} is empty")
+    return text
+
+
+class SpanBook:
+    """Collects one record's spans: checks offsets, gives keys "T1", "T2", ..."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[Span] = []
+        self._keys: set[str] = set()
+
+    def add(
+        self,
+        start: Any,
+        end: Any,
+        label: Any,
+        *,
+        key: str = "",
+        origin: Origin = Origin.IMPORTED,
+        annotator: str | None = None,
+        entity: EntityRef | None = None,
+    ) -> Span:
+        """Check and keep a span; raise :class:`RejectedError` when it is invalid."""
+        label = as_label(label)
+        s, e = as_int(start, "span start"), as_int(end, "span end")
+        problem = span_problem(self.text, s, e)
+        if problem is not None:
+            raise RejectedError(f"{problem} (label {label!r})")
+        if not key or key in self._keys:
+            key = self.next_key()
+        self._keys.add(key)
+        span = Span(s, e, label, key=key, origin=origin, annotator=annotator, entity=entity)
+        self.spans.append(span)
+        return span
+
+    def next_key(self) -> str:
+        """The first unused key of the form ``T<n>``."""
+        n = len(self.spans) + 1
+        while f"T{n}" in self._keys:
+            n += 1
+        return f"T{n}"
+
+
+def _first_key(obj: Mapping[str, Any], names: Iterable[str]) -> str | None:
+    return next((n for n in names if n in obj and obj[n] is not None), None)
+
+
+def document_fields(
+    obj: Mapping[str, Any], options: ReadOptions, skip: Iterable[str]
+) -> dict[str, Any]:
+    """Document keyword arguments (title, external_id, source, ..., meta) from ``obj``.
+
+    Keys in ``skip`` (the text and annotation fields) are neither mapped nor
+    kept in ``meta``.
+    """
+    used = set(skip)
+    fields: dict[str, Any] = {}
+    title = _first_key(obj, (options.title_field,) if options.title_field else TITLE_FIELDS)
+    ident = _first_key(obj, (options.id_field,) if options.id_field else ID_FIELDS)
+    if title is not None:
+        fields["title"] = str(obj[title])
+        used.add(title)
+    if ident is not None:
+        fields["external_id"] = str(obj[ident])
+        used.add(ident)
+    for column, names in COLUMN_FIELDS.items():
+        key = _first_key(obj, (n for n in names if n not in used))
+        if key is not None:
+            fields[column] = str(obj[key])
+            used.add(key)
+    fields["meta"] = {k: v for k, v in obj.items() if k not in used}
+    return fields
+
+
+def parse_items(
+    path: Path, items: Iterable[tuple[int, Any] | Problem], parse: Parser, options: ReadOptions
+) -> Iterator[ReadItem]:
+    """Turn numbered JSON values into pre-annotated records or problems."""
+    where = str(path)
+    for item in items:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        number, obj = item
+        try:
+            parsed = parse(obj, options)
+        except RejectedError as exc:
+            yield Problem(where, f"record rejected: {exc}", number)
+            continue
+        for warning in parsed.warnings:
+            yield Problem(where, warning, number, severity=Severity.WARNING)
+        yield Record(parsed.document, where, number, pre_annotated=True)
+
+
+def read_jsonl(path: Path, parse: Parser, options: ReadOptions) -> Iterator[ReadItem]:
+    """Read a JSON Lines file of pre-annotated records with ``parse``."""
+    try:
+        yield from parse_items(path, iter_json_lines(path), parse, options)
+    except OSError as exc:
+        yield Problem(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
+    """The first JSON object of a JSON Lines file (or first element of an array)."""
+    text = head.lstrip("\ufeff").lstrip()
+    if not text.startswith(("{", "[")):
+        return None
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(SNIFF_LIMIT).decode("utf-8-sig", errors="replace").lstrip()
+    except OSError:
+        data = text
+    if data.startswith("["):
+        data = data[1:].lstrip()
+    try:
+        value, _ = json.JSONDecoder().raw_decode(data)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def span_dicts(value: Any) -> list[dict[str, Any]] | None:
+    """``value`` when it is a list of JSON objects, else ``None``."""
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return value
+    return None

@@ -1,0 +1,94 @@
+"""Shared writing helpers: streamed JSON output, metadata columns, span lookup."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.model import Document, Span
+
+OFFSETS_NOTE = "offsets are Python code points over the text, end-exclusive"
+COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
+
+
+def dumps(obj: Any) -> str:
+    """One compact JSON value, UTF-8 characters kept as they are."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+@contextmanager
+def open_text(target: Path) -> Iterator[TextIO]:
+    """``target`` opened for UTF-8 writing with ``\\n`` line ends."""
+    with target.open("w", encoding="utf-8", newline="\n") as fh:
+        yield fh
+
+
+def write_jsonl(target: Path, objects: Iterable[dict[str, Any]]) -> None:
+    """Stream one JSON object per line into ``target``."""
+    with open_text(target) as fh:
+        for obj in objects:
+            fh.write(dumps(obj))
+            fh.write("\n")
+
+
+def write_json_array(target: Path, objects: Iterable[dict[str, Any]]) -> None:
+    """Stream a JSON array into ``target``: ``[``, items joined by ``,\\n``, ``]``."""
+    with open_text(target) as fh:
+        fh.write("[")
+        for n, obj in enumerate(objects):
+            fh.write(",\n" if n else "\n")
+            fh.write(dumps(obj))
+        fh.write("\n]\n")
+
+
+def columns(doc: Document) -> dict[str, Any]:
+    """The document's set metadata columns (title, source, ...), by name."""
+    values = {name: getattr(doc, name) for name in COLUMNS}
+    return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+def flat_meta(doc: Document, taken: Iterable[str]) -> dict[str, Any]:
+    """Columns, then ``doc.meta`` entries whose names are not ``taken`` or columns."""
+    out = columns(doc)
+    skip = set(taken) | set(out)
+    out.update((k, v) for k, v in doc.meta.items() if k not in skip)
+    return out
+
+
+class SpanIndex:
+    """Finds a document's spans by key (importers) or database id (store)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._by_key: dict[str, int] = {}
+        self._by_id: dict[int, int] = {}
+        for n, span in enumerate(spans):
+            if span.key:
+                self._by_key.setdefault(span.key, n)
+            if span.id is not None:
+                self._by_id.setdefault(span.id, n)
+
+    def find(self, key: str, ident: int | None) -> int | None:
+        """Position of the span with ``key``, else with database id ``ident``."""
+        if key and key in self._by_key:
+            return self._by_key[key]
+        return self._by_id.get(ident) if ident is not None else None
+
+
+def drop_unsupported(
+    report: WriteReport, doc: Document, context: WriteContext, carries: Collection[str]
+) -> None:
+    """Count what ``doc`` holds that a format cannot carry (see ``carries``)."""
+    counts = {
+        "events": len(doc.events),
+        "relations": len(doc.relations),
+        "entity links": sum(1 for s in doc.spans if s.entity is not None),
+        "notes": len(doc.notes),
+        "suggestions": len(doc.suggestions) if context.with_suggestions else 0,
+    }
+    for reason, n in counts.items():
+        if n and reason not in carries:
+            report.drop(reason, n)

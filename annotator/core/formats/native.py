@@ -1,0 +1,383 @@
+"""The native JSONL record (DESIGN §5), written and read back losslessly.
+
+One JSON object per line, one document per line::
+
+    {"id", "text", "offsets": "codepoints, end-exclusive", "meta": {...},
+     "status", "annotator", "spans": [{"id": "T1", "start", "end", "label",
+     "text", "entity": {"id", "name", "type"}, "origin", "annotator"}],
+     "events": [{"id": "E1", "type", "trigger": "T2", "arguments": [{"role", "span"}]}],
+     "relations": [{"head", "tail", "label"}], "notes": [{"text", "span", "event"}],
+     "original_text"?, "suggestions"?: [{"start", "end", "label", "entity", "score", "state"}]}
+
+``offsets`` states the unit on every record: ``start``/``end`` count Python
+code points of ``text`` and ``end`` is exclusive, so ``text[start:end]`` is
+the span's ``text``. The reader keeps each span's recorded origin and
+annotator; a record whose span text does not match its offsets is rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.annotated import (
+    Parsed,
+    RejectedError,
+    SpanBook,
+    as_label,
+    first_json_object,
+    read_jsonl,
+    record_text,
+    span_dicts,
+)
+from annotator.core.formats.base import ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
+from annotator.core.model import (
+    Argument,
+    Document,
+    EntityRef,
+    Event,
+    Note,
+    Origin,
+    Relation,
+    Span,
+    Status,
+    Suggestion,
+    SuggestionState,
+)
+from annotator.core.offsets import span_problem
+
+OFFSETS = "codepoints, end-exclusive"
+
+
+def _entity_out(ref: EntityRef | None) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    out: dict[str, Any] = {"id": ref.id, "name": ref.name}
+    if ref.type:
+        out["type"] = ref.type
+    return out
+
+
+def _span_out(span: Span, ident: str, text: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": ident,
+        "start": span.start,
+        "end": span.end,
+        "label": span.label,
+        "text": span.text_in(text),
+    }
+    if span.entity is not None:
+        out["entity"] = _entity_out(span.entity)
+    out["origin"] = str(span.origin)
+    out["annotator"] = span.annotator
+    return out
+
+
+def _events_out(doc: Document, index: SpanIndex, report: WriteReport) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for ev in doc.events:
+        trigger = index.find(ev.trigger, ev.trigger_id)
+        if trigger is None:
+            report.drop("events whose trigger span is missing")
+            continue
+        args = []
+        for arg in ev.arguments:
+            pos = index.find(arg.span, arg.span_id)
+            if pos is None:
+                report.drop("event arguments whose span is missing")
+                continue
+            args.append({"role": arg.role, "span": f"T{pos + 1}"})
+        item = {"id": f"E{len(out) + 1}", "type": ev.type, "trigger": f"T{trigger + 1}"}
+        out.append({**item, "arguments": args, "annotator": ev.annotator})
+    return out
+
+
+def _relations_out(doc: Document, index: SpanIndex, report: WriteReport) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for rel in doc.relations:
+        head, tail = index.find(rel.head, rel.head_id), index.find(rel.tail, rel.tail_id)
+        if head is None or tail is None:
+            report.drop("relations whose spans are missing")
+            continue
+        item = {"head": f"T{head + 1}", "tail": f"T{tail + 1}", "label": rel.label}
+        out.append({**item, "annotator": rel.annotator})
+    return out
+
+
+def _event_ids(doc: Document) -> dict[str | int, str]:
+    ids: dict[str | int, str] = {}
+    for n, ev in enumerate(doc.events):
+        for ref in (ev.key, ev.id):
+            if ref not in ("", None):
+                ids.setdefault(ref, f"E{n + 1}")
+    return ids
+
+
+def _notes_out(doc: Document, index: SpanIndex) -> list[dict[str, Any]]:
+    events = _event_ids(doc)
+    out = []
+    for note in doc.notes:
+        item: dict[str, Any] = {"text": note.text, "annotator": note.annotator}
+        pos = index.find(note.span, note.span_id) if (note.span or note.span_id) else None
+        if pos is not None:
+            item["span"] = f"T{pos + 1}"
+        event = events.get(note.event) or (
+            events.get(note.event_id) if note.event_id is not None else None
+        )
+        if event is not None:
+            item["event"] = event
+        out.append(item)
+    return out
+
+
+def _suggestions_out(doc: Document) -> list[dict[str, Any]]:
+    return [
+        {"start": s.start, "end": s.end, "label": s.label, "entity": _entity_out(s.entity)}
+        | {"score": s.score, "state": str(s.state)}
+        for s in doc.suggestions
+    ]
+
+
+def to_record(doc: Document, context: WriteContext, report: WriteReport) -> dict[str, Any]:
+    """The native record of one document."""
+    index = SpanIndex(doc.spans)
+    ident = doc.external_id if doc.external_id is not None else doc.id
+    meta = {name: getattr(doc, name) for name in COLUMNS if getattr(doc, name) is not None}
+    meta.update((k, v) for k, v in doc.meta.items() if k not in meta)
+    record: dict[str, Any] = {
+        "id": None if ident is None else str(ident),
+        "text": doc.text,
+        "offsets": OFFSETS,
+        "meta": meta,
+        "status": str(doc.status),
+        "annotator": doc.annotator,
+        "spans": [_span_out(s, f"T{n + 1}", doc.text) for n, s in enumerate(doc.spans)],
+        "events": _events_out(doc, index, report),
+        "relations": _relations_out(doc, index, report),
+        "notes": _notes_out(doc, index),
+    }
+    if doc.original_text is not None:
+        record["original_text"] = doc.original_text
+    if context.with_suggestions:
+        record["suggestions"] = _suggestions_out(doc)
+    return record
+
+
+class NativeWriter:
+    """Writes the native JSONL record; carries everything a document holds."""
+
+    name: str = "native"
+    suffix: str = ".jsonl"
+    is_directory: bool = False
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        """Stream one record per document."""
+        report = WriteReport(notes=[f'offsets: "{OFFSETS}" (Python code points)'])
+
+        def records() -> Iterator[dict[str, Any]]:
+            for doc in docs:
+                report.documents += 1
+                report.spans += len(doc.spans)
+                yield to_record(doc, context, report)
+
+        write_jsonl(target, records())
+        return report
+
+
+# -- reading ---------------------------------------------------------------
+
+
+def _list(obj: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    found = span_dicts(obj.get(name) or [])
+    if found is None:
+        raise RejectedError(f"{name!r} must be a list of objects")
+    return found
+
+
+def _entity_in(value: Any) -> EntityRef | None:
+    if not isinstance(value, dict):
+        return None
+    ident = value.get("id")
+    return EntityRef(
+        ident if isinstance(ident, int) and not isinstance(ident, bool) else None,
+        str(value.get("name", "")),
+        str(value.get("type", "") or ""),
+    )
+
+
+def _origin(value: Any) -> Origin:
+    try:
+        return Origin(value)
+    except ValueError:
+        return Origin.IMPORTED
+
+
+def _spans_in(book: SpanBook, items: list[dict[str, Any]]) -> None:
+    for item in items:
+        key = item.get("id")
+        if not isinstance(key, str) or not key or key in {s.key for s in book.spans}:
+            raise RejectedError(f"span id {key!r} is missing or repeated")
+        span = book.add(
+            item.get("start"),
+            item.get("end"),
+            item.get("label"),
+            key=key,
+            origin=_origin(item.get("origin")),
+            annotator=item.get("annotator"),
+            entity=_entity_in(item.get("entity")),
+        )
+        if "text" in item and item["text"] != span.text_in(book.text):
+            raise RejectedError(f"span {key}: text {item['text']!r} does not match its offsets")
+
+
+def _ref(keys: set[str], value: Any, what: str) -> str:
+    if value not in keys:
+        raise RejectedError(f"{what} points at unknown {value!r}")
+    return str(value)
+
+
+def _events_in(keys: set[str], items: list[dict[str, Any]]) -> list[Event]:
+    events = []
+    for n, item in enumerate(items):
+        args = tuple(
+            Argument(as_label(a.get("role"), "role"), span=_ref(keys, a.get("span"), "argument"))
+            for a in _list(item, "arguments")
+        )
+        key = item.get("id") if isinstance(item.get("id"), str) else f"E{n + 1}"
+        events.append(
+            Event(
+                as_label(item.get("type"), "event type"),
+                trigger=_ref(keys, item.get("trigger"), "event trigger"),
+                arguments=args,
+                key=str(key),
+                annotator=item.get("annotator"),
+            )
+        )
+    return events
+
+
+def _relations_in(keys: set[str], items: list[dict[str, Any]]) -> list[Relation]:
+    return [
+        Relation(
+            as_label(item.get("label"), "relation label"),
+            head=_ref(keys, item.get("head"), "relation head"),
+            tail=_ref(keys, item.get("tail"), "relation tail"),
+            key=f"R{n + 1}",
+            annotator=item.get("annotator"),
+        )
+        for n, item in enumerate(items)
+    ]
+
+
+def _notes_in(keys: set[str], events: set[str], items: list[dict[str, Any]]) -> list[Note]:
+    notes = []
+    for item in items:
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise RejectedError("a note has no text")
+        span = _ref(keys, item["span"], "note") if item.get("span") else ""
+        event = _ref(events, item["event"], "note") if item.get("event") else ""
+        notes.append(Note(text, annotator=item.get("annotator"), span=span, event=event))
+    return notes
+
+
+def _suggestions_in(text: str, items: list[dict[str, Any]]) -> list[Suggestion]:
+    out = []
+    for item in items:
+        start, end = item.get("start"), item.get("end")
+        problem = span_problem(text, start, end)  # type: ignore[arg-type]
+        if problem is not None:
+            raise RejectedError(f"suggestion: {problem}")
+        score = item.get("score", 0.0)
+        try:
+            state = SuggestionState(item.get("state", "pending"))
+        except ValueError:
+            state = SuggestionState.PENDING
+        out.append(
+            Suggestion(
+                int(start),  # type: ignore[arg-type]
+                int(end),  # type: ignore[arg-type]
+                as_label(item.get("label")),
+                float(score) if isinstance(score, int | float) else 0.0,
+                entity=_entity_in(item.get("entity")),
+                state=state,
+            )
+        )
+    return out
+
+
+def _document_fields(obj: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise RejectedError('"meta" must be an object')
+    fields: dict[str, Any] = {k: str(meta[k]) for k in COLUMNS if meta.get(k) is not None}
+    fields.setdefault("title", "")
+    fields["meta"] = {k: v for k, v in meta.items() if k not in COLUMNS}
+    try:
+        fields["status"] = Status(obj.get("status") or "new")
+    except ValueError:
+        warnings.append(f"unknown status {obj.get('status')!r}; set to 'new'")
+    if obj.get("id") is not None:
+        fields["external_id"] = str(obj["id"])
+    if isinstance(obj.get("annotator"), str):
+        fields["annotator"] = obj["annotator"]
+    if isinstance(obj.get("original_text"), str):
+        fields["original_text"] = obj["original_text"]
+    return fields
+
+
+def parse_record(obj: Any, options: ReadOptions) -> Parsed:
+    """A document, with every annotation, from one native record."""
+    text = record_text(obj)
+    unit = obj.get("offsets", OFFSETS)
+    if unit != OFFSETS:
+        raise RejectedError(f"unknown offset unit {unit!r} (expected {OFFSETS!r})")
+    warnings: list[str] = []
+    fields = _document_fields(obj, warnings)
+    book = SpanBook(text)
+    _spans_in(book, _list(obj, "spans"))
+    keys = {s.key for s in book.spans}
+    events = _events_in(keys, _list(obj, "events"))
+    notes = _notes_in(keys, {e.key for e in events}, _list(obj, "notes"))
+    doc = Document(
+        text=text,
+        spans=tuple(book.spans),
+        events=tuple(events),
+        relations=tuple(_relations_in(keys, _list(obj, "relations"))),
+        notes=tuple(notes),
+        suggestions=tuple(_suggestions_in(text, _list(obj, "suggestions"))),
+        **fields,
+    )
+    return Parsed(doc, warnings)
+
+
+def looks_native(obj: dict[str, Any] | None) -> bool:
+    """Whether a JSON object is a native record."""
+    if obj is None or not isinstance(obj.get("text"), str):
+        return False
+    if obj.get("offsets") == OFFSETS:
+        return True
+    spans = span_dicts(obj.get("spans"))
+    if spans is None or "tokens" in obj:
+        return False
+    keyed = all(isinstance(s.get("id"), str) and s["id"].startswith("T") for s in spans)
+    return keyed and ("events" in obj or isinstance(obj.get("meta"), dict))
+
+
+class NativeReader:
+    """Reads the native JSONL record back into documents."""
+
+    name: str = "native"
+    extensions: tuple[str, ...] = (".jsonl",)
+
+    def sniff(self, path: Path, head: str) -> bool:
+        return looks_native(first_json_object(path, head))
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        return read_jsonl(path, parse_record, options)
+
+
+READER = NativeReader()
+WRITER = NativeWriter()

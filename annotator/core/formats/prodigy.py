@@ -1,0 +1,233 @@
+"""Prodigy JSONL tasks: ``{"text", "tokens", "spans", "relations", "meta"}``.
+
+Span ``start``/``end`` are character offsets (Python code points,
+end-exclusive); ``token_start``/``token_end`` are token indices and
+``token_end`` is INCLUSIVE. The reader accepts spans with or without tokens
+(and spans given only by token indices when tokens are present); tokens are
+kept in ``doc.meta["tokens"]`` so an export reuses them. Relations follow
+``rel.manual``: ``head``/``child`` are the token_end of ``head_span``/
+``child_span``, and the reader matches those spans by character offsets.
+
+The writer emits tokens from ``doc.meta["tokens"]`` when they fit the text,
+else from :func:`annotator.core.tokens.tokenize`. Spans that do not start and
+end on token boundaries are dropped and reported, with their relations;
+events, entity links, notes and suggestions are reported as dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.annotated import (
+    Parsed,
+    RejectedError,
+    SpanBook,
+    as_int,
+    as_label,
+    document_fields,
+    first_json_object,
+    read_jsonl,
+    record_text,
+    span_dicts,
+)
+from annotator.core.formats.base import ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.jsonout import (
+    OFFSETS_NOTE,
+    SpanIndex,
+    drop_unsupported,
+    flat_meta,
+    write_jsonl,
+)
+from annotator.core.model import Document, Relation
+from annotator.core.tokens import Token, tokenize
+
+TASK_FIELDS = ("tokens", "spans", "relations", "meta", "_input_hash", "_task_hash", "_view_id")
+
+
+def _tokens_in(value: Any, text: str) -> list[dict[str, Any]] | None:
+    if value is None:
+        return None
+    tokens = span_dicts(value)
+    if tokens is None:
+        raise RejectedError('"tokens" must be a list of objects')
+    for n, tok in enumerate(tokens):
+        start, end = as_int(tok.get("start"), "token start"), as_int(tok.get("end"), "token end")
+        if not 0 <= start <= end <= len(text):
+            raise RejectedError(f"token {n} [{start}, {end}) lies outside the text")
+    return tokens
+
+
+def _span_offsets(span: dict[str, Any], tokens: list[dict[str, Any]] | None) -> tuple[Any, Any]:
+    start, end = span.get("start"), span.get("end")
+    if (start is None or end is None) and tokens and "token_start" in span:
+        first = as_int(span.get("token_start"), "token_start")
+        last = as_int(span.get("token_end"), "token_end")
+        if not 0 <= first <= last < len(tokens):
+            raise RejectedError(f"token range [{first}, {last}] lies outside the tokens")
+        start, end = tokens[first]["start"], tokens[last]["end"]
+    return start, end
+
+
+def _relations_in(book: SpanBook, items: list[dict[str, Any]], warn: list[str]) -> list[Relation]:
+    by_offsets: dict[tuple[Any, Any], str] = {(s.start, s.end): s.key for s in book.spans}
+    out: list[Relation] = []
+    for item in items:
+        head_span, child_span = item.get("head_span") or {}, item.get("child_span") or {}
+        head = by_offsets.get((head_span.get("start"), head_span.get("end")))
+        child = by_offsets.get((child_span.get("start"), child_span.get("end")))
+        if head is None or child is None:
+            warn.append(f"relation {item.get('label')!r} between unlabelled tokens skipped")
+            continue
+        label = as_label(item.get("label"), "relation label")
+        out.append(Relation(label, head=head, tail=child, key=f"R{len(out) + 1}"))
+    return out
+
+
+def parse_record(obj: Any, options: ReadOptions) -> Parsed:
+    """A pre-annotated document from one Prodigy task."""
+    text_field = options.text_field or "text"
+    text = record_text(obj, text_field)
+    tokens = _tokens_in(obj.get("tokens"), text)
+    spans = span_dicts(obj.get("spans") or [])
+    relations = span_dicts(obj.get("relations") or [])
+    if spans is None or relations is None:
+        raise RejectedError('"spans" and "relations" must be lists of objects')
+    book = SpanBook(text)
+    for span in spans:
+        book.add(*_span_offsets(span, tokens), span.get("label"))
+    warnings: list[str] = []
+    found = _relations_in(book, relations, warnings)
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    merged = {k: v for k, v in obj.items() if k not in (text_field, *TASK_FIELDS)} | meta
+    fields = document_fields(merged, options, skip=())
+    if tokens is not None:
+        fields["meta"]["tokens"] = tokens
+    doc = Document(text=text, spans=tuple(book.spans), relations=tuple(found), **fields)
+    return Parsed(doc, warnings)
+
+
+def looks_like_prodigy(obj: dict[str, Any] | None) -> bool:
+    """Whether a JSON object is a Prodigy span task."""
+    if obj is None or not isinstance(obj.get("text"), str):
+        return False
+    spans, tokens = span_dicts(obj.get("spans")), span_dicts(obj.get("tokens"))
+    if tokens or "_input_hash" in obj:
+        return spans is not None or tokens is not None
+    return bool(spans) and all("start" in s or "token_start" in s for s in spans or ())
+
+
+class ProdigyReader:
+    """Reads Prodigy span (NER) tasks from JSONL."""
+
+    name: str = "prodigy"
+    extensions: tuple[str, ...] = (".jsonl",)
+
+    def sniff(self, path: Path, head: str) -> bool:
+        return looks_like_prodigy(first_json_object(path, head))
+
+    def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
+        return read_jsonl(path, parse_record, options)
+
+
+# -- writing ---------------------------------------------------------------
+
+
+def _stored_tokens(doc: Document) -> list[Token] | None:
+    stored = doc.meta.get("tokens")
+    if not isinstance(stored, list):
+        return None
+    out: list[Token] = []
+    for tok in stored:
+        start, end = (tok.get("start"), tok.get("end")) if isinstance(tok, dict) else (None, None)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+            return None
+        if end > len(doc.text) or (out and start < out[-1][1]):
+            return None
+        out.append((start, end))
+    return out
+
+
+def _token_records(text: str, tokens: list[Token]) -> list[dict[str, Any]]:
+    return [
+        {"text": text[s:e], "start": s, "end": e, "id": n, "ws": text[e : e + 1].isspace()}
+        for n, (s, e) in enumerate(tokens)
+    ]
+
+
+def _aligned(
+    doc: Document, tokens: list[Token], report: WriteReport
+) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
+    firsts = {s: n for n, (s, _) in enumerate(tokens)}
+    lasts = {e: n for n, (_, e) in enumerate(tokens)}
+    spans: list[dict[str, Any]] = []
+    by_pos: dict[int, dict[str, Any]] = {}
+    for pos, span in enumerate(doc.spans):
+        first, last = firsts.get(span.start), lasts.get(span.end)
+        if first is None or last is None or last < first:
+            report.drop("spans not aligned to tokens")
+            continue
+        item = {"start": span.start, "end": span.end, "label": span.label}
+        item |= {"token_start": first, "token_end": last}
+        spans.append(item)
+        by_pos[pos] = item
+    return spans, by_pos
+
+
+def _relations_out(
+    doc: Document, by_pos: dict[int, dict[str, Any]], report: WriteReport
+) -> list[dict[str, Any]]:
+    index = SpanIndex(doc.spans)
+    out = []
+    for rel in doc.relations:
+        head_pos, tail_pos = index.find(rel.head, rel.head_id), index.find(rel.tail, rel.tail_id)
+        head = by_pos.get(head_pos) if head_pos is not None else None
+        child = by_pos.get(tail_pos) if tail_pos is not None else None
+        if head is None or child is None:
+            report.drop("relations whose spans were dropped or missing")
+            continue
+        ends = {"head": head["token_end"], "child": child["token_end"]}
+        out.append(ends | {"head_span": head, "child_span": child, "label": rel.label})
+    return out
+
+
+def to_task(doc: Document, report: WriteReport) -> dict[str, Any]:
+    """One Prodigy task for ``doc``."""
+    tokens = _stored_tokens(doc) or tokenize(doc.text)
+    spans, by_pos = _aligned(doc, tokens, report)
+    task: dict[str, Any] = {"text": doc.text, "tokens": _token_records(doc.text, tokens)}
+    task["spans"] = spans
+    relations = _relations_out(doc, by_pos, report)
+    if relations:
+        task["relations"] = relations
+    meta = flat_meta(doc, taken=("tokens",))
+    ident = doc.external_id if doc.external_id is not None else doc.id
+    task["meta"] = ({"id": ident} if ident is not None else {}) | meta
+    report.spans += len(spans)
+    return task
+
+
+class ProdigyWriter:
+    """Writes Prodigy span tasks with tokens and inclusive ``token_end``."""
+
+    name: str = "prodigy"
+    suffix: str = ".jsonl"
+    is_directory: bool = False
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        """Stream one task per document."""
+        report = WriteReport(notes=[OFFSETS_NOTE, "token_end is inclusive"])
+
+        def tasks() -> Iterator[dict[str, Any]]:
+            for doc in docs:
+                drop_unsupported(report, doc, context, ("relations",))
+                report.documents += 1
+                yield to_task(doc, report)
+
+        write_jsonl(target, tasks())
+        return report
+
+
+READER = ProdigyReader()
+WRITER = ProdigyWriter()
