@@ -21,11 +21,15 @@ class CliError(Exception):
 def add_common(parser: argparse.ArgumentParser) -> None:
     """Add --db and --project to a subcommand."""
     parser.add_argument(
-        "--db", metavar="URL", help="SQLAlchemy URL or SQLite file (default: ANNOTATOR_DB, "
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy URL or SQLite file (default: ANNOTATOR_DB, "
         "else annotator.db in the user data directory)",
     )
     parser.add_argument(
-        "--project", metavar="NAME", default=DEFAULT_PROJECT,
+        "--project",
+        metavar="NAME",
+        default=DEFAULT_PROJECT,
         help="project to work in; created when first named (default: %(default)s)",
     )
     parser.add_argument("--annotator", metavar="NAME", help="who is working (recorded)")

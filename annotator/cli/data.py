@@ -12,7 +12,6 @@ from annotator.cli.progress import ProgressBar
 from annotator.core.formats import READERS, ReadOptions
 from annotator.core.model import Status
 from annotator.services.importing import Progress
-from annotator.services.records import native_record
 
 
 def register(sub: Any) -> None:
@@ -53,8 +52,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     def show(p: Progress) -> None:
         bar.update(p.files_done, p.files_total, f"{p.documents} docs  {Path(p.current).name}")
 
-    options = ReadOptions(text_field=args.text_field, strict=args.strict,
-                          press_release=not args.raw)
+    options = ReadOptions(
+        text_field=args.text_field, strict=args.strict, press_release=not args.raw
+    )
     try:
         summary = ws.import_paths(args.paths, args.format, options, progress=show)
     finally:
@@ -66,8 +66,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"rejected: {problem}", file=sys.stderr)
     if summary.labels_added:
         print(f"labels added to the schema: {', '.join(summary.labels_added)}", file=sys.stderr)
-    print(f"{summary.imported} imported, {summary.skipped} skipped (already there), "
-          f"{summary.rejected} rejected, from {summary.files} file(s)")
+    print(
+        f"{summary.imported} imported, {summary.skipped} skipped (already there), "
+        f"{summary.rejected} rejected, from {summary.files} file(s)"
+    )
     return 1 if summary.rejected else 0
 
 
@@ -80,9 +82,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         ws.close()
     for row in rows:
         if args.json:
-            emit({"id": row.id, "title": row.title, "status": row.status,
-                  "published_at": row.published_at, "source": row.source,
-                  "spans": row.span_count})
+            emit(
+                {
+                    "id": row.id,
+                    "title": row.title,
+                    "status": row.status,
+                    "published_at": row.published_at,
+                    "source": row.source,
+                    "spans": row.span_count,
+                }
+            )
         else:
             print(f"{row.id:>7}  {row.status:<11} {row.span_count:>4}  {row.title[:70]}")
     return 0
@@ -97,6 +106,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         ws.close()
     if doc is None:
         raise CliError(f"no document {args.id} in project {args.project!r}")
+    from annotator.services.records import native_record
+
     record = native_record(doc)
     if args.json:
         emit(record)

@@ -64,7 +64,7 @@ class Workspace:
     def document(self, doc_id: int) -> model.Document | None:
         """One document of this project with all its annotations."""
         with self.store.engine.connect() as conn:
-            return documents.load_document(conn, doc_id)
+            return documents.load_document(conn, doc_id, self.project.id)
 
     def stats(self) -> dict[str, object]:
         """Counts by status and by label."""

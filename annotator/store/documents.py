@@ -70,8 +70,13 @@ def document_ids(conn: Connection, project_id: int, status: str | None = None) -
     return list(conn.execute(q).scalars())
 
 
-def load_document(conn: Connection, doc_id: int) -> model.Document | None:
-    """The whole document: text, metadata and every annotation."""
+def load_document(
+    conn: Connection, doc_id: int, project_id: int | None = None
+) -> model.Document | None:
+    """The whole document: text, metadata and every annotation.
+
+    With ``project_id``, a document of another project counts as missing.
+    """
     row = (
         conn.execute(
             select(t.Document.__table__, A.name.label("who"))  # type: ignore[attr-defined]

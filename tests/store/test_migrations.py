@@ -12,24 +12,39 @@ def test_upgrade_from_first_release_keeps_rows(db_url: str) -> None:
     engine = make_engine(db_url)
     migrate(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO project (id, name, language, created_at) "
-                          "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO label (id, project_id, name, kind, color, description, "
-                          "position) VALUES (1, 1, 'ORG', 'entity', '#fff', '', 0)"))
-        conn.execute(text(
-            "INSERT INTO document (id, project_id, title, text, meta, content_hash, status, "
-            "created_at, updated_at) VALUES (1, 1, 'Lama', 'Polda Kaltara siaga', '{}', 'h1', "
-            "'done', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-        conn.execute(text("INSERT INTO span (id, document_id, start, \"end\", label_id, origin, "
-                          "created_at, updated_at) VALUES (1, 1, 0, 13, 1, 'manual', "
-                          "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        conn.execute(
+            text(
+                "INSERT INTO project (id, name, language, created_at) "
+                "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO label (id, project_id, name, kind, color, description, "
+                "position) VALUES (1, 1, 'ORG', 'entity', '#fff', '', 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document (id, project_id, title, text, meta, content_hash, status, "
+                "created_at, updated_at) VALUES (1, 1, 'Lama', 'Polda Kaltara siaga', '{}', 'h1', "
+                "'done', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                'INSERT INTO span (id, document_id, start, "end", label_id, origin, '
+                "created_at, updated_at) VALUES (1, 1, 0, 13, 1, 'manual', "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
     engine.dispose()
 
     store = Store.open(db_url)  # opening upgrades
     assert current_revision(store.engine) == head_revision() != "0001"
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT title, status FROM document")).one() == ("Lama", "done")
-        assert conn.execute(text("SELECT start, \"end\" FROM span")).one() == (0, 13)
+        assert conn.execute(text('SELECT start, "end" FROM span')).one() == (0, 13)
         assert conn.execute(text("SELECT count(*) FROM note")).scalar_one() == 0
     store.close()
 

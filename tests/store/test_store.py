@@ -31,8 +31,21 @@ def test_new_database_is_at_the_newest_schema(db_url: str) -> None:
     store = Store.open(db_url)
     assert current_revision(store.engine) == head_revision()
     tables = set(inspect(store.engine).get_table_names())
-    assert {"project", "document", "span", "event", "argument", "relation", "entity",
-            "alias", "label", "role", "annotator", "note", "suggestion"} <= tables
+    assert {
+        "project",
+        "document",
+        "span",
+        "event",
+        "argument",
+        "relation",
+        "entity",
+        "alias",
+        "label",
+        "role",
+        "annotator",
+        "note",
+        "suggestion",
+    } <= tables
     store.close()
 
 
@@ -72,7 +85,9 @@ def test_same_content_is_skipped_and_nothing_changes(db_url: str) -> None:
         labels = label_ids(conn, project.id)
         insert_batch(conn, project.id, [Annotated(_doc())], labels)
         again = insert_batch(
-            conn, project.id, [Annotated(_doc(title="other title", spans=())), Annotated(_doc("x"))],
+            conn,
+            project.id,
+            [Annotated(_doc(title="other title", spans=())), Annotated(_doc("x"))],
             labels,
         )
     assert again[0] is None and again[1] is not None
@@ -88,8 +103,13 @@ def test_events_and_relations_are_stored_by_span_key(db_url: str) -> None:
     store = Store.open(db_url)
     project = store.project("berita")
     doc = _doc(
-        events=(model.Event("SECURITY_OPERATION", "T1",
-                            arguments=(model.Argument("agent", "T2"), model.Argument("place", "T4"))),),
+        events=(
+            model.Event(
+                "SECURITY_OPERATION",
+                "T1",
+                arguments=(model.Argument("agent", "T2"), model.Argument("place", "T4")),
+            ),
+        ),
         relations=(model.Relation("located_in", "T2", "T4"),),
     )
     with store.engine.begin() as conn:
@@ -100,8 +120,9 @@ def test_events_and_relations_are_stored_by_span_key(db_url: str) -> None:
     by_key = {s.key: s for s in back.spans}
     [event] = back.events
     assert by_key[event.trigger].label == "TITLE"
-    assert [(a.role, back.text[by_key[a.span].start : by_key[a.span].end])
-            for a in event.arguments] == [("agent", "Polda Kaltara"), ("place", "Bulungan")]
+    assert [
+        (a.role, back.text[by_key[a.span].start : by_key[a.span].end]) for a in event.arguments
+    ] == [("agent", "Polda Kaltara"), ("place", "Bulungan")]
     [rel] = back.relations
     assert (by_key[rel.head].start, by_key[rel.tail].label) == (12, "LOC")
     store.close()
