@@ -17,12 +17,11 @@ CORPORA = SHARED / "corpora"
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point data and config directories at tmp_path; clear a stray ANNOTATOR_DB."""
     monkeypatch.setenv("ANNOTATOR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ANNOTATOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
-    yield
 
 
 def shared_path(*parts: str) -> Path:

@@ -30,11 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with none, open the window."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0].startswith("--db") or args_list[0] == "--project":
-        if not any(a in ("-h", "--help", "--version") for a in args_list):
-            from annotator.app import main as gui_main
+    window_only = not args_list or args_list[0].split("=")[0] in ("--db", "--project")
+    if window_only and not {"-h", "--help", "--version"} & set(args_list):
+        from annotator.app import main as gui_main
 
-            return gui_main(args_list)
+        return gui_main(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:

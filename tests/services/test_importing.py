@@ -36,8 +36,10 @@ def test_bad_jsonl_line_and_binary_file_are_named_and_good_records_land(
     tmp_path: Path, db_url: str
 ) -> None:
     good = json.dumps({"text": "Polda Kaltara apel siaga.", "title": "Apel", "url": "http://x"})
-    data = _jsonl(tmp_path / "rilis.jsonl", [good, '{"text": "rusak', json.dumps({"txt": 1}),
-                                               json.dumps({"text": "KPU rapat pleno."})])
+    data = _jsonl(
+        tmp_path / "rilis.jsonl",
+        [good, '{"text": "rusak', json.dumps({"txt": 1}), json.dumps({"text": "KPU rapat pleno."})],
+    )
     binary = tmp_path / "foto.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     ws = _ws(db_url)
@@ -56,7 +58,9 @@ def test_bad_jsonl_line_and_binary_file_are_named_and_good_records_land(
     ws.close()
 
 
-def test_undecodable_bytes_fall_back_to_cp1252_with_a_warning(tmp_path: Path, sqlite_url: str) -> None:
+def test_undecodable_bytes_fall_back_to_cp1252_with_a_warning(
+    tmp_path: Path, sqlite_url: str
+) -> None:
     path = tmp_path / "lama.txt"
     path.write_bytes("Caf\xe9 \x93kutip\x94 di Tarakan".encode("latin-1"))
     ws = _ws(sqlite_url)
@@ -93,8 +97,9 @@ def test_cancel_leaves_no_half_import(tmp_path: Path, sqlite_url: str) -> None:
         (folder / f"{i}.txt").write_text(f"Rilis nomor {i} dari Polda Kaltara.", encoding="utf-8")
     ws = _ws(sqlite_url)
     seen: list[int] = []
-    summary = ws.import_paths([folder], progress=lambda p: seen.append(p.files_done),
-                              cancelled=lambda: len(seen) >= 3)
+    summary = ws.import_paths(
+        [folder], progress=lambda p: seen.append(p.files_done), cancelled=lambda: len(seen) >= 3
+    )
     assert summary.cancelled and summary.imported == 0
     assert ws.stats()["documents"] == 0
     ws.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 
 from annotator.core import model
+from annotator.core.textio import content_hash
 from annotator.store.database import current_revision, head_revision
 from annotator.store.documents import counts, list_documents, load_document
 from annotator.store.ingest import Annotated, insert_batch, label_ids
 from annotator.store.repository import Store
-from annotator.core.textio import content_hash
 
 TEXT = "Kabid Humas Polda Kaltara 👍🏽 memimpin apel di Bulungan, Rabu.\r\nSelesai."
 BUL = TEXT.index("Bulungan")
