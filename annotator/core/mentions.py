@@ -1,0 +1,251 @@
+"""Pre-annotation: every mention of a known alias in a text, exact and fuzzy.
+
+The text is cut into word units once (``normalise.word_units``). The exact
+pass looks up unit n-grams in the dict of normalised aliases, growing an
+n-gram only while it is the prefix of some alias, so it costs about one dict
+lookup per unit; the longest match wins, then the earliest. The fuzzy pass
+compares the n-grams left uncovered with the aliases that share a word (or a
+near word) with the document, using rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from annotator.core.kbindex import AliasIndex
+from annotator.core.model import EntityRef, Suggestion
+from annotator.core.normalise import (
+    STOPWORDS,
+    WordUnit,
+    attached_prefix,
+    strip_clitic,
+    word_units,
+)
+from annotator.core.tokens import tokenize
+
+if TYPE_CHECKING:
+    from annotator.core.suggest import Matcher
+
+_COMPACT_SCORE = 97.0
+_AFFIX_SCORE = 95.0
+_MIN_FUZZY_KEY = 4
+_MAX_FUZZY_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A mention: units ``[first, last]``, code points ``[start, end)``, an alias key id."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    kid: int
+    score: float
+
+
+def find_mentions(
+    text: str, matcher: Matcher, min_score: float = 85.0, fuzzy: bool = True
+) -> list[Suggestion]:
+    """Suggestions for every mention of a known alias in ``text``, in text order.
+
+    Exact mentions (case-, accent- and punctuation-insensitive, on word
+    boundaries) score 100 and never overlap. With ``fuzzy``, the words they
+    leave uncovered are matched against near variants (spelling, spacing,
+    attached clitics and prepositions) scoring at least ``min_score``.
+    """
+    index = matcher.index
+    units = word_units(text)
+    chosen = _resolve(_exact_matches(units, index), len(units))
+    if fuzzy:
+        covered = [False] * len(units)
+        for match in chosen:
+            covered[match.first : match.last + 1] = [True] * (match.last - match.first + 1)
+        found = _FuzzyPass(text, units, covered, index, min_score).run()
+        chosen += _resolve(found, len(units))
+    chosen.sort(key=lambda m: m.start)
+    return [_suggestion(match, index) for match in chosen]
+
+
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every case-insensitive whole-word occurrence of ``surface`` in ``text``.
+
+    White space inside ``surface`` matches any white space. The occurrence a
+    caller started from is included; drop it by its offsets if unwanted.
+    """
+    parts = surface.split()
+    if not parts:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(p) for p in parts), re.IGNORECASE)
+    starts: set[int] = set()
+    ends: set[int] = set()
+    for start, end in tokenize(text):
+        starts.add(start)
+        ends.add(end)
+    for unit in word_units(text):
+        starts.add(unit.start)
+        ends.add(unit.end)
+    return [m.span() for m in pattern.finditer(text) if m.start() in starts and m.end() in ends]
+
+
+def _exact_matches(units: list[WordUnit], index: AliasIndex) -> list[_Match]:
+    """The longest alias starting at each unit, if any."""
+    matches: list[_Match] = []
+    for first, unit in enumerate(units):
+        key = unit.key
+        found: _Match | None = None
+        for last in range(first, min(len(units), first + index.max_words)):
+            if last > first:
+                if not units[last].joined:
+                    break
+                key = f"{key} {units[last].key}"
+            kid = index.lookup(key)
+            if kid is not None:
+                found = _Match(first, last, unit.start, units[last].end, kid, 100.0)
+            if not index.is_prefix(key):
+                break
+        if found is not None:
+            matches.append(found)
+    return matches
+
+
+def _resolve(matches: list[_Match], size: int) -> list[_Match]:
+    """Non-overlapping matches: best score, then longest, then earliest."""
+    taken = [False] * size
+    kept: list[_Match] = []
+    for match in sorted(matches, key=lambda m: (-m.score, m.start - m.end, m.start)):
+        if not any(taken[match.first : match.last + 1]):
+            taken[match.first : match.last + 1] = [True] * (match.last - match.first + 1)
+            kept.append(match)
+    return kept
+
+
+def _suggestion(match: _Match, index: AliasIndex) -> Suggestion:
+    owner = index.owners[match.kid][0]
+    entity = owner.entity
+    ref = EntityRef(entity.id, entity.name, entity.type)
+    return Suggestion(match.start, match.end, entity.type, round(match.score, 1), ref)
+
+
+class _FuzzyPass:
+    """Near-variant mentions among the units no exact mention covers."""
+
+    def __init__(
+        self,
+        text: str,
+        units: list[WordUnit],
+        covered: list[bool],
+        index: AliasIndex,
+        min_score: float,
+    ) -> None:
+        self.text = text
+        self.units = units
+        self.covered = covered
+        self.index = index
+        self.min_score = min_score
+        self.postings = self._document_postings()
+        self.max_n = min(_MAX_FUZZY_WORDS, index.max_words + 1)
+        self.cache: dict[str, tuple[int, float] | None] = {}
+
+    def _document_postings(self) -> dict[str, set[int]]:
+        """For each document word, the aliases containing it or a near word.
+
+        Only aliases with all but at most one of their words near some word of
+        the document are kept, so the per-n-gram candidate lists stay short.
+        """
+        index = self.index
+        words = {
+            w
+            for u, c in zip(self.units, self.covered, strict=True)
+            if not c
+            for w in u.key.split()
+            if w not in STOPWORDS and len(w) >= 3
+        }
+        close = {w: index.close_words(w) for w in words}
+        near = set().union(*close.values()) if close else set()
+        hits: dict[int, int] = {}
+        for word in near:
+            for kid in index.postings[word]:
+                hits[kid] = hits.get(kid, 0) + 1
+        keep = {
+            kid
+            for kid, n in hits.items()
+            if n >= max(1, len(index.words[kid]) - 1) and len(index.keys[kid]) >= _MIN_FUZZY_KEY
+        }
+        postings = {
+            w: {k for c in cw for k in index.postings[c] if k in keep} for w, cw in close.items()
+        }
+        return {w: kids for w, kids in postings.items() if kids}
+
+    def run(self) -> list[_Match]:
+        """Every fuzzy match of every uncovered, unbroken n-gram."""
+        matches: list[_Match] = []
+        units = self.units
+        for first in range(len(units)):
+            if self.covered[first] or units[first].key in STOPWORDS:
+                continue
+            key = ""
+            for last in range(first, min(len(units), first + self.max_n)):
+                if self.covered[last] or (last > first and not units[last].joined):
+                    break
+                key = units[last].key if last == first else f"{key} {units[last].key}"
+                if units[last].key in STOPWORDS:
+                    continue
+                match = self._match(first, last, key)
+                if match is not None:
+                    matches.append(match)
+        return matches
+
+    def _match(self, first: int, last: int, key: str) -> _Match | None:
+        """The best near alias of the n-gram ``units[first..last]``, if any."""
+        start, end = self.units[first].start, self.units[last].end
+        kid = self.index.lookup_compact(key)
+        if kid is not None:
+            return _Match(first, last, start, end, kid, _COMPACT_SCORE)
+        affixed = self._affixed(first, last, key)
+        if affixed is not None:
+            return affixed
+        if key not in self.cache:
+            self.cache[key] = self._nearest(key)
+        found = self.cache[key]
+        if found is None:
+            return None
+        return _Match(first, last, start, end, found[0], found[1])
+
+    def _affixed(self, first: int, last: int, key: str) -> _Match | None:
+        """An alias under a glued clitic ("Kaltaranya") or preposition ("diKaltara")."""
+        head, tail = self.units[first], self.units[last]
+        stripped = strip_clitic(key)
+        if stripped is not None and tail.end - tail.start == len(tail.key):
+            kid = self.index.lookup(stripped[0])
+            if kid is not None:
+                return _Match(first, last, head.start, tail.end - stripped[1], kid, _AFFIX_SCORE)
+        glued = attached_prefix(self.text[head.start : head.end])
+        if glued and len(head.key) > glued:
+            kid = self.index.lookup(key[glued:])
+            if kid is not None:
+                return _Match(first, last, head.start + glued, tail.end, kid, _AFFIX_SCORE)
+        return None
+
+    def _nearest(self, key: str) -> tuple[int, float] | None:
+        """The closest alias to ``key`` by ``fuzz.ratio``, within a few edits."""
+        if len(key) < _MIN_FUZZY_KEY:
+            return None
+        kids: set[int] = set()
+        for word in key.split():
+            kids.update(self.postings.get(word, ()))
+        if not kids:
+            return None
+        ids = list(kids)
+        keys = [self.index.keys[k] for k in ids]
+        for alias, score, pos in process.extract(
+            key, keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=self.min_score
+        ):
+            if Levenshtein.distance(key, alias) <= max(1, len(alias) // 10):
+                return ids[pos], float(score)
+        return None
