@@ -8,13 +8,53 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.formats import jsonl, plaintext
-from annotator.core.formats.base import Problem, ReadItem, Reader, ReadOptions, Record, Severity
+from annotator.core.formats import (
+    doccano,
+    jsonl,
+    labelstudio,
+    native,
+    plaintext,
+    prodigy,
+    spacy_fmt,
+)
+from annotator.core.formats.base import (
+    Problem,
+    Reader,
+    ReadItem,
+    ReadOptions,
+    Record,
+    Severity,
+    Writer,
+)
 
-READERS: dict[str, Reader] = {r.name: r for r in (jsonl.READER, plaintext.READER)}
+# Specific pre-annotated readers first: the generic JSONL reader is the fallback.
+READERS: dict[str, Reader] = {
+    r.name: r
+    for r in (
+        native.READER,
+        labelstudio.READER,
+        prodigy.READER,
+        doccano.READER,
+        jsonl.READER,
+        plaintext.READER,
+    )
+}
+
+WRITERS: dict[str, Writer] = {
+    w.name: w
+    for w in (
+        native.WRITER,
+        doccano.WRITER,
+        labelstudio.WRITER,
+        prodigy.WRITER,
+        spacy_fmt.WRITER,
+        spacy_fmt.DOCBIN_WRITER,
+    )
+}
 
 __all__ = [
     "READERS",
+    "WRITERS",
     "Problem",
     "ReadItem",
     "ReadOptions",

@@ -1,0 +1,131 @@
+"""spaCy training data: JSONL with character offsets, and ``.spacy`` DocBin files.
+
+JSONL records are ``{"text", "entities": [[start, end, label]], "spans":
+[[start, end, label]], "meta"}``: offsets in Python code points (which spaCy
+uses), end-exclusive. ``spans`` holds every span; ``entities`` the
+non-overlapping subset (:func:`spacy.util.filter_spans`, longest first) that
+``doc.ents`` can hold. Every written span is one that ``Doc.char_span(start,
+end, label, alignment_mode="strict")`` accepts with the tokenizer of
+``spacy.blank(context.language)``; spans that do not fall on that tokenizer's
+token boundaries are left out and counted in the report ("spans not aligned to
+spaCy tokens"), never silently moved. Relations, events, entity links, notes
+and suggestions are reported as dropped.
+
+spaCy is optional: it is imported only when a writer runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
+from annotator.core.model import Document
+
+UNALIGNED = "spans not aligned to spaCy tokens"
+OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
+SPAN_KEY = "sc"
+
+
+def blank(language: str) -> Any:
+    """``spacy.blank(language)``; raises ``RuntimeError`` when spaCy is missing."""
+    try:
+        import spacy  # optional: imported only when a writer runs
+    except ImportError as exc:
+        raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
+    return spacy.blank(language)
+
+
+def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
+    """A spaCy Doc of ``doc``, its aligned spans, and their non-overlapping subset."""
+    from spacy.util import filter_spans
+
+    sdoc = nlp.make_doc(doc.text)
+    spans = []
+    for span in doc.spans:
+        found = sdoc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+        if found is None:
+            report.drop(UNALIGNED)
+        else:
+            spans.append(found)
+    ents = sorted(filter_spans(spans), key=lambda s: s.start_char)
+    if len(ents) < len(spans):
+        report.drop(OVERLAPPING, len(spans) - len(ents))
+    report.spans += len(spans)
+    return sdoc, spans, ents
+
+
+def _triples(spans: list[Any]) -> list[list[Any]]:
+    return [[s.start_char, s.end_char, s.label_] for s in spans]
+
+
+class SpacyJsonlWriter:
+    """Writes spaCy-aligned character-offset JSONL."""
+
+    name: str = "spacy"
+    suffix: str = ".jsonl"
+    is_directory: bool = False
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        """Stream one record per document."""
+        nlp = blank(context.language)
+        report = WriteReport(notes=[OFFSETS_NOTE, f"aligned to spacy.blank({context.language!r})"])
+
+        def records() -> Iterator[dict[str, Any]]:
+            for doc in docs:
+                drop_unsupported(report, doc, context, ())
+                report.documents += 1
+                _, spans, ents = aligned_doc(nlp, doc, report)
+                meta = flat_meta(doc, taken=())
+                if doc.external_id is not None:
+                    meta.setdefault("id", doc.external_id)
+                yield {
+                    "text": doc.text,
+                    "entities": _triples(ents),
+                    "spans": _triples(spans),
+                    "meta": meta,
+                }
+
+        write_jsonl(target, records())
+        return report
+
+
+def write_docbin(docs: Iterable[Document], path: Path, language: str = "id") -> WriteReport:
+    """Write a ``.spacy`` DocBin: ``doc.ents`` non-overlapping, ``doc.spans["sc"]`` all."""
+    nlp = blank(language)
+    from spacy.tokens import DocBin
+
+    report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
+    bin_ = DocBin(store_user_data=True)
+    for doc in docs:
+        drop_unsupported(report, doc, WriteContext(language=language), ())
+        report.documents += 1
+        sdoc, spans, ents = aligned_doc(nlp, doc, report)
+        sdoc.ents = ents
+        sdoc.spans[SPAN_KEY] = spans
+        if doc.external_id is not None:
+            sdoc.user_data["id"] = doc.external_id
+        bin_.add(sdoc)
+    bin_.to_disk(path)
+    return report
+
+
+class SpacyDocBinWriter:
+    """Writes a ``.spacy`` DocBin file (see :func:`write_docbin`)."""
+
+    name: str = "spacy-docbin"
+    suffix: str = ".spacy"
+    is_directory: bool = False
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        """Write all documents into one DocBin."""
+        report = write_docbin(docs, target, context.language)
+        if context.with_suggestions:
+            report.notes.append("suggestions are not written to DocBin files")
+        return report
+
+
+WRITER = SpacyJsonlWriter()
+DOCBIN_WRITER = SpacyDocBinWriter()
