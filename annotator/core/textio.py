@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 class BinaryFileError(ValueError):
@@ -29,7 +30,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.1
 
 

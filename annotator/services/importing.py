@@ -108,15 +108,10 @@ class Importer:
                     batch.append(record)
                     if len(batch) >= BATCH:
                         self._flush(batch, options, summary)
-                        self._tick(
-                            progress,
-                            cancelled,
-                            Progress(n, len(files), summary.imported, str(path)),
-                        )
-                self._flush(batch, options, summary)
                 self._tick(
                     progress, cancelled, Progress(n + 1, len(files), summary.imported, str(path))
                 )
+            self._flush(batch, options, summary)
         except ImportCancelledError:
             self._undo(summary)
         return summary

@@ -1,0 +1,113 @@
+"""Import speed: 10,000 releases of ~3 KB from JSONL and from a folder of .txt.
+
+Prints documents/second for Annotator's import and for the floor (plain
+sqlite3 executemany of the same rows in one transaction), their ratio, and the
+peak memory of imports of growing size (each in a fresh process) to show it
+stays flat.
+Run: .venv/bin/python bench/bench_import.py [COUNT]
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_folder, write_jsonl
+
+from annotator.core.textio import content_hash
+from annotator.services.workspace import Workspace
+
+
+def floor(jsonl: Path, db: Path) -> float:
+    """Seconds for raw sqlite3 to store the same rows (parse + hash + insert)."""
+    start = time.perf_counter()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(
+        "CREATE TABLE document (id INTEGER PRIMARY KEY, project_id INT, title TEXT, "
+        "text TEXT, source TEXT, meta TEXT, content_hash TEXT, status TEXT, "
+        "UNIQUE(project_id, content_hash))"
+    )
+    with jsonl.open(encoding="utf-8") as fh:
+        rows = []
+        for line in fh:
+            obj = json.loads(line)
+            rows.append(
+                (
+                    1,
+                    obj["title"],
+                    obj["text"],
+                    obj["source"],
+                    "{}",
+                    content_hash(obj["text"]),
+                    "new",
+                )
+            )
+    with conn:
+        conn.executemany(
+            "INSERT INTO document (project_id, title, text, source, meta, "
+            "content_hash, status) VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
+    conn.close()
+    return time.perf_counter() - start
+
+
+def ours(paths: list[Path], db: Path) -> float:
+    """Seconds for Annotator to import ``paths`` into a fresh database."""
+    ws = Workspace.open(f"sqlite:///{db}", "bench")
+    start = time.perf_counter()
+    summary = ws.import_paths(paths)
+    took = time.perf_counter() - start
+    assert summary.rejected == 0, summary.problems[:3]
+    ws.close()
+    return took
+
+
+def peak_mb(count: int, tmp: Path) -> float:
+    """Peak RSS (MB) of a fresh process importing ``count`` releases."""
+    path = write_jsonl(tmp / f"mem-{count}.jsonl", count, seed=count)
+    code = (
+        "import sys, resource; sys.path.insert(0, 'bench');"
+        "from annotator.services.workspace import Workspace;"
+        f"ws = Workspace.open('sqlite:///{tmp}/mem-{count}.db', 'm');"
+        f"ws.import_paths([__import__('pathlib').Path('{path}')]);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        jsonl = write_jsonl(tmp / "releases.jsonl", count)
+        folder = write_folder(tmp / "releases", count)
+        mb = jsonl.stat().st_size / 1e6
+        print(f"corpus: {count} releases, {mb:.1f} MB of JSONL")
+        base = floor(jsonl, tmp / "floor.db")
+        print(
+            f"floor (sqlite3 executemany, one transaction): {base:.2f} s, "
+            f"{count / base:,.0f} docs/s"
+        )
+        for name, paths in (("JSONL", [jsonl]), ("folder of .txt", [folder])):
+            took = ours(paths, tmp / f"ours-{name[:5]}.db")
+            print(
+                f"annotator import from {name}: {took:.2f} s, {count / took:,.0f} docs/s, "
+                f"{took / base:.1f}x the floor"
+            )
+        for n in (count // 4, count // 2, count):
+            print(f"peak memory importing {n:>6} releases: {peak_mb(n, tmp):.0f} MB")
+    print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
