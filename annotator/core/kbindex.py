@@ -58,6 +58,8 @@ class AliasIndex:
         self.postings = self._build_postings()
         self._deletions = self._build_deletions()
         self._typed: dict[str | None, TypedChoices] = {None: self._choices(range(len(self.keys)))}
+        self._common_size = max(50, len(self.keys) // 500)
+        self.anchored = [any(not self.is_common(w) for w in words) for words in self.words]
 
     def _add(self, entity: Entity, alias: Alias) -> None:
         key = normalise(alias.text)
@@ -109,6 +111,10 @@ class AliasIndex:
     def is_prefix(self, key: str) -> bool:
         """Whether some longer alias starts with the words of ``key``."""
         return key in self._prefixes
+
+    def is_common(self, word: str) -> bool:
+        """Whether ``word`` is in too many aliases to tell them apart ("kabupaten")."""
+        return len(self.postings.get(word, ())) > self._common_size
 
     def acronym(self, word: str) -> list[int]:
         """Ids of aliases whose initials spell ``word``."""

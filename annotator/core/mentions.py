@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _COMPACT_SCORE = 97.0
 _AFFIX_SCORE = 95.0
-_MIN_FUZZY_KEY = 4
+_MIN_FUZZY_KEY = 5
 _MAX_FUZZY_WORDS = 8
 
 
@@ -153,10 +153,12 @@ class _FuzzyPass:
         self.cache: dict[str, tuple[int, float] | None] = {}
 
     def _document_postings(self) -> dict[str, set[int]]:
-        """For each document word, the aliases containing it or a near word.
+        """For each document word, the aliases it may be a variant of.
 
-        Only aliases with all but at most one of their words near some word of
-        the document are kept, so the per-n-gram candidate lists stay short.
+        An alias is a candidate when all but at most one of its words are near
+        some word of the document. A document word points at the candidates
+        that hold a near word, through rare words only ("Bulungan", not
+        "Kabupaten") unless the alias has none, so candidate lists stay short.
         """
         index = self.index
         words = {
@@ -167,20 +169,38 @@ class _FuzzyPass:
             if w not in STOPWORDS and len(w) >= 3
         }
         close = {w: index.close_words(w) for w in words}
-        near = set().union(*close.values()) if close else set()
-        hits: dict[int, int] = {}
-        for word in near:
-            for kid in index.postings[word]:
-                hits[kid] = hits.get(kid, 0) + 1
+        near: set[str] = set().union(*close.values()) if close else set()
         keep = {
             kid
-            for kid, n in hits.items()
-            if n >= max(1, len(index.words[kid]) - 1) and len(index.keys[kid]) >= _MIN_FUZZY_KEY
+            for word in near
+            if not index.is_common(word)
+            for kid in index.postings[word]
+            if self._plausible(kid, near)
         }
-        postings = {
-            w: {k for c in cw for k in index.postings[c] if k in keep} for w, cw in close.items()
-        }
-        return {w: kids for w, kids in postings.items() if kids}
+        keep.update(
+            kid
+            for word in near
+            if index.is_common(word)
+            for kid in index.postings[word]
+            if not index.anchored[kid] and self._plausible(kid, near)
+        )
+        postings: dict[str, set[int]] = {}
+        for word, close_words in close.items():
+            kids = {
+                kid
+                for c in close_words
+                for kid in index.postings[c]
+                if kid in keep and (not index.anchored[kid] or not index.is_common(c))
+            }
+            if kids:
+                postings[word] = kids
+        return postings
+
+    def _plausible(self, kid: int, near: set[str]) -> bool:
+        """Whether an alias is long enough and all but one of its words are near."""
+        words = self.index.words[kid]
+        hits = sum(w in near for w in words)
+        return len(self.index.keys[kid]) >= _MIN_FUZZY_KEY and hits >= max(1, len(words) - 1)
 
     def run(self) -> list[_Match]:
         """Every fuzzy match of every uncovered, unbroken n-gram."""
@@ -202,6 +222,16 @@ class _FuzzyPass:
         return matches
 
     def _match(self, first: int, last: int, key: str) -> _Match | None:
+        """A near alias of the n-gram ``units[first..last]`` written like a name."""
+        match = self._near_alias(first, last, key)
+        if match is None:
+            return None
+        alias = self.index.owners[match.kid][0].alias
+        if alias[:1].isupper() and not self.text[match.start : match.start + 1].isupper():
+            return None  # "siaga" is a word, not a misspelt "Saga"
+        return match
+
+    def _near_alias(self, first: int, last: int, key: str) -> _Match | None:
         """The best near alias of the n-gram ``units[first..last]``, if any."""
         start, end = self.units[first].start, self.units[last].end
         kid = self.index.lookup_compact(key)
