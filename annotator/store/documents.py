@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Subquery, func, select
 
 from annotator.core import model
 from annotator.store import tables as t
 
-D = t.Document.__table__.c  # type: ignore[attr-defined]
-S = t.Span.__table__.c  # type: ignore[attr-defined]
-L = t.Label.__table__.c  # type: ignore[attr-defined]
-A = t.Annotator.__table__.c  # type: ignore[attr-defined]
-E = t.Entity.__table__.c  # type: ignore[attr-defined]
-EV = t.Event.__table__.c  # type: ignore[attr-defined]
-ARG = t.Argument.__table__.c  # type: ignore[attr-defined]
-R = t.Relation.__table__.c  # type: ignore[attr-defined]
-N = t.Note.__table__.c  # type: ignore[attr-defined]
-SG = t.Suggestion.__table__.c  # type: ignore[attr-defined]
+D = t.DOCUMENTS.c
+S = t.SPANS.c
+L = t.LABELS.c
+A = t.ANNOTATORS.c
+E = t.ENTITIES.c
+EV = t.EVENTS.c
+ARG = t.ARGUMENTS.c
+R = t.RELATIONS.c
+N = t.NOTES.c
+SG = t.SUGGESTIONS.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ class DocumentRow:
     span_count: int
 
 
-def _span_counts() -> object:
+def _span_counts() -> Subquery:
     return select(S.document_id, func.count().label("n")).group_by(S.document_id).subquery("sc")
 
 
@@ -47,10 +47,10 @@ def list_documents(
 ) -> list[DocumentRow]:
     """A page of the project's documents in id order, with span counts."""
     sc = _span_counts()
-    n = func.coalesce(sc.c.n, 0)  # type: ignore[attr-defined]
+    n = func.coalesce(sc.c.n, 0)
     q = (
         select(D.id, D.title, D.status, D.published_at, D.source, n)
-        .select_from(t.Document.__table__.outerjoin(sc, sc.c.document_id == D.id))  # type: ignore[attr-defined]
+        .select_from(t.DOCUMENTS.outerjoin(sc, sc.c.document_id == D.id))
         .where(D.project_id == project_id)
         .order_by(D.id)
         .offset(offset)
@@ -79,10 +79,8 @@ def load_document(
     """
     row = (
         conn.execute(
-            select(t.Document.__table__, A.name.label("who"))  # type: ignore[attr-defined]
-            .select_from(
-                t.Document.__table__.outerjoin(t.Annotator.__table__, A.id == D.annotator_id)
-            )  # type: ignore[attr-defined]
+            select(t.DOCUMENTS, A.name.label("who"))
+            .select_from(t.DOCUMENTS.outerjoin(t.ANNOTATORS, A.id == D.annotator_id))
             .where(D.id == doc_id)
         )
         .mappings()
@@ -127,9 +125,9 @@ def _spans(conn: Connection, doc_id: int) -> list[model.Span]:
     q = (
         select(S.id, S.start, S.end, L.name, S.origin, A.name, E.id, E.name, E.type)
         .select_from(
-            t.Span.__table__.join(t.Label.__table__, L.id == S.label_id)  # type: ignore[attr-defined]
-            .outerjoin(t.Annotator.__table__, A.id == S.annotator_id)
-            .outerjoin(t.Entity.__table__, E.id == S.entity_id)
+            t.SPANS.join(t.LABELS, L.id == S.label_id)
+            .outerjoin(t.ANNOTATORS, A.id == S.annotator_id)
+            .outerjoin(t.ENTITIES, E.id == S.entity_id)
         )
         .where(S.document_id == doc_id)
         .order_by(S.start, S.end.desc(), S.id)
@@ -155,8 +153,8 @@ def _events(conn: Connection, doc_id: int, key_of: dict[int | None, str]) -> lis
     q = (
         select(EV.id, EV.trigger_span_id, L.name, A.name)
         .select_from(
-            t.Event.__table__.join(t.Label.__table__, L.id == EV.label_id).outerjoin(  # type: ignore[attr-defined]
-                t.Annotator.__table__, A.id == EV.annotator_id
+            t.EVENTS.join(t.LABELS, L.id == EV.label_id).outerjoin(
+                t.ANNOTATORS, A.id == EV.annotator_id
             )
         )
         .where(EV.document_id == doc_id)
@@ -184,8 +182,8 @@ def _relations(
     q = (
         select(R.id, R.head_span_id, R.tail_span_id, L.name, A.name)
         .select_from(
-            t.Relation.__table__.join(t.Label.__table__, L.id == R.label_id).outerjoin(  # type: ignore[attr-defined]
-                t.Annotator.__table__, A.id == R.annotator_id
+            t.RELATIONS.join(t.LABELS, L.id == R.label_id).outerjoin(
+                t.ANNOTATORS, A.id == R.annotator_id
             )
         )
         .where(R.document_id == doc_id)
@@ -200,7 +198,7 @@ def _relations(
 def _notes(conn: Connection, doc_id: int) -> list[model.Note]:
     q = (
         select(N.id, N.text, N.span_id, N.event_id, A.name)
-        .select_from(t.Note.__table__.outerjoin(t.Annotator.__table__, A.id == N.annotator_id))  # type: ignore[attr-defined]
+        .select_from(t.NOTES.outerjoin(t.ANNOTATORS, A.id == N.annotator_id))
         .where(N.document_id == doc_id)
         .order_by(N.id)
     )
@@ -210,7 +208,7 @@ def _notes(conn: Connection, doc_id: int) -> list[model.Note]:
 def _suggestions(conn: Connection, doc_id: int) -> list[model.Suggestion]:
     q = (
         select(SG.id, SG.start, SG.end, SG.label, SG.score, SG.state, E.id, E.name, E.type)
-        .select_from(t.Suggestion.__table__.outerjoin(t.Entity.__table__, E.id == SG.entity_id))  # type: ignore[attr-defined]
+        .select_from(t.SUGGESTIONS.outerjoin(t.ENTITIES, E.id == SG.entity_id))
         .where(SG.document_id == doc_id, SG.state == model.SuggestionState.PENDING.value)
         .order_by(SG.start, SG.id)
     )
@@ -230,18 +228,16 @@ def _suggestions(conn: Connection, doc_id: int) -> list[model.Suggestion]:
 
 def counts(conn: Connection, project_id: int) -> dict[str, object]:
     """Documents, documents by status and spans by label."""
-    by_status = dict(
+    by_status: dict[str, int] = dict(
         conn.execute(
             select(D.status, func.count()).where(D.project_id == project_id).group_by(D.status)
         ).all()
     )
-    by_label = dict(
+    by_label: dict[str, int] = dict(
         conn.execute(
             select(L.name, func.count())
             .select_from(
-                t.Span.__table__.join(t.Document.__table__, D.id == S.document_id).join(  # type: ignore[attr-defined]
-                    t.Label.__table__, L.id == S.label_id
-                )
+                t.SPANS.join(t.DOCUMENTS, D.id == S.document_id).join(t.LABELS, L.id == S.label_id)
             )
             .where(D.project_id == project_id)
             .group_by(L.name)

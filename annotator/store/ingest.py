@@ -33,7 +33,7 @@ class Annotated:
 def existing_hashes(conn: Connection, project_id: int, hashes: Sequence[str]) -> set[str]:
     """Which of ``hashes`` the project already holds."""
     found: set[str] = set()
-    col = t.Document.__table__.c  # type: ignore[attr-defined]
+    col = t.DOCUMENTS.c
     for i in range(0, len(hashes), _CHUNK):
         chunk = hashes[i : i + _CHUNK]
         q = select(col.content_hash).where(
@@ -45,7 +45,7 @@ def existing_hashes(conn: Connection, project_id: int, hashes: Sequence[str]) ->
 
 def label_ids(conn: Connection, project_id: int) -> LabelIds:
     """``(name, kind) -> id`` for every label of the project."""
-    col = t.Label.__table__.c  # type: ignore[attr-defined]
+    col = t.LABELS.c
     q = select(col.name, col.kind, col.id).where(col.project_id == project_id)
     return {(name, kind): id_ for name, kind, id_ in conn.execute(q)}
 
@@ -88,7 +88,7 @@ def insert_batch(
     if not fresh:
         return result
     rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id, now) for i in fresh]
-    stmt = insert(t.Document).returning(t.Document.id, sort_by_parameter_order=True)  # type: ignore[arg-type]
+    stmt = insert(t.DOCUMENTS).returning(t.DOCUMENTS.c.id, sort_by_parameter_order=True)
     ids = list(conn.execute(stmt, rows).scalars())
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
@@ -122,9 +122,9 @@ def _insert_annotations(
             owners.append((doc_id, item, span.key))
     needs_ids = any(a.document.events or a.document.relations for _, a in linked)
     if not needs_ids:
-        conn.execute(insert(t.Span), span_rows)
+        conn.execute(insert(t.SPANS), span_rows)
         return
-    stmt = insert(t.Span).returning(t.Span.id, sort_by_parameter_order=True)  # type: ignore[arg-type]
+    stmt = insert(t.SPANS).returning(t.SPANS.c.id, sort_by_parameter_order=True)
     span_ids = list(conn.execute(stmt, span_rows).scalars())
     keys: dict[tuple[int, str], int] = {
         (doc_id, key): sid for (doc_id, _, key), sid in zip(owners, span_ids, strict=True)
@@ -160,7 +160,7 @@ def _insert_links(
                 "annotator_id": item.annotator_id,
                 "created_at": now,
             }
-            event_id = conn.execute(insert(t.Event).returning(t.Event.id), row).scalar_one()  # type: ignore[arg-type]
+            event_id = conn.execute(insert(t.EVENTS).returning(t.EVENTS.c.id), row).scalar_one()
             args = [
                 {
                     "event_id": event_id,
@@ -171,6 +171,6 @@ def _insert_links(
                 for n, a in enumerate(event.arguments)
             ]
             if args:
-                conn.execute(insert(t.Argument), args)
+                conn.execute(insert(t.ARGUMENTS), args)
     if rel_rows:
-        conn.execute(insert(t.Relation), rel_rows)
+        conn.execute(insert(t.RELATIONS), rel_rows)

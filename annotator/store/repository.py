@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from annotator.core import model
 from annotator.core.schemas import DEFAULT, colour_for
@@ -105,12 +105,13 @@ class Store:
 def load_schema(s: Session, project_id: int) -> model.Schema:
     """The schema of ``project_id`` as a core object."""
     labels = s.exec(
-        select(t.Label).where(t.Label.project_id == project_id).order_by(t.Label.position)
+        select(t.Label).where(t.Label.project_id == project_id).order_by(col(t.Label.position))
     ).all()
     ids = [lb.id for lb in labels]
     roles: dict[int, list[model.Role]] = {}
     if ids:
-        for r in s.exec(select(t.Role).where(t.Role.label_id.in_(ids)).order_by(t.Role.position)):  # type: ignore[union-attr]
+        q = select(t.Role).where(col(t.Role.label_id).in_(ids)).order_by(col(t.Role.position))
+        for r in s.exec(q):
             roles.setdefault(r.label_id, []).append(
                 model.Role(r.name, r.required, r.max_count, r.shortcut)
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -186,3 +186,21 @@ class Suggestion(SQLModel, table=True):
     score: float = 100.0
     state: str = "pending"
     created_at: datetime = Field(default_factory=utcnow)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a SQLModel class (for bulk statements)."""
+    found: Table = model.__table__  # type: ignore[attr-defined]
+    return found
+
+
+DOCUMENTS = table_of(Document)
+SPANS = table_of(Span)
+LABELS = table_of(Label)
+ANNOTATORS = table_of(Annotator)
+ENTITIES = table_of(Entity)
+EVENTS = table_of(Event)
+ARGUMENTS = table_of(Argument)
+RELATIONS = table_of(Relation)
+NOTES = table_of(Note)
+SUGGESTIONS = table_of(Suggestion)

@@ -93,8 +93,8 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | Problem]:
 class JsonlReader:
     """Reads raw articles from JSON Lines."""
 
-    name = "jsonl"
-    extensions = (".jsonl", ".ndjson", ".jsonlines")
+    name: str = "jsonl"
+    extensions: tuple[str, ...] = (".jsonl", ".ndjson", ".jsonlines")
 
     def sniff(self, path: Path, head: str) -> bool:
         first = head.lstrip("\ufeff").lstrip()

@@ -39,8 +39,8 @@ def title_from_name(path: Path) -> str:
 class PlainTextReader:
     """Reads ``.txt`` and ``.md`` files as one raw article each."""
 
-    name = "text"
-    extensions = (".txt", ".md", ".markdown", ".text")
+    name: str = "text"
+    extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".text")
 
     def sniff(self, path: Path, head: str) -> bool:
         return path.suffix.lower() in self.extensions
