@@ -1,0 +1,241 @@
+"""Writing brat standoff: ``X.txt`` + ``X.ann`` per document and an annotation.conf.
+
+Spans are renumbered ``T1``..; a span with a line break inside is written as
+fragments split at the break (brat's own way). A relation whose argument is
+an event's trigger names the event (``Arg1:E2``), as brat expects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.model import Document, LabelKind, Role, Schema, Span
+
+
+@dataclass
+class _Ids:
+    """Our keys and ids -> brat ids for one document."""
+
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_id: dict[int, str] = field(default_factory=dict)
+    by_event_id: dict[int, str] = field(default_factory=dict)
+    event_of_trigger: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, ident: int | None, brat_id: str) -> None:
+        if key:
+            self.by_key.setdefault(key, brat_id)
+        if ident is not None:
+            self.by_id.setdefault(ident, brat_id)
+
+    def get(self, key: str, ident: int | None = None) -> str | None:
+        if key and key in self.by_key:
+            return self.by_key[key]
+        return self.by_id.get(ident) if ident is not None else None
+
+
+@dataclass
+class _Seen:
+    """Labels met while writing, for annotation.conf."""
+
+    spans: set[str] = field(default_factory=set)
+    events: dict[str, set[str]] = field(default_factory=dict)
+    relations: set[str] = field(default_factory=set)
+    attributes: dict[str, set[str]] = field(default_factory=dict)
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks into non-empty pieces."""
+    pieces = []
+    pos = start
+    for m in re.finditer(r"\r?\n|\r", text[start:end]):
+        pieces.append((pos, start + m.start()))
+        pos = start + m.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in pieces if e > s] or [(start, end)]
+
+
+def _t_line(tid: str, span: Span, text: str) -> str:
+    parts = fragments(text, span.start, span.end)
+    offsets = ";".join(f"{s} {e}" for s, e in parts)
+    surface = " ".join(text[s:e] for s, e in parts)
+    return f"{tid}\t{span.label} {offsets}\t{surface}"
+
+
+def _event_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+    lines = []
+    for n, event in enumerate(doc.events, start=1):
+        trigger = ids.get(event.trigger, event.trigger_id)
+        if trigger is None:
+            report.drop("event without its trigger span")
+            continue
+        eid = f"E{n}"
+        ids.add(event.key, None, eid)
+        if event.id is not None:
+            ids.by_event_id[event.id] = eid
+        ids.event_of_trigger.setdefault(trigger, eid)
+        used: Counter[str] = Counter()
+        args = []
+        for arg in event.arguments:
+            target = ids.get(arg.span, arg.span_id)
+            if target is None:
+                report.drop("event argument without its span")
+                continue
+            used[arg.role] += 1
+            suffix = str(used[arg.role]) if used[arg.role] > 1 else ""
+            args.append(f"{arg.role}{suffix}:{target}")
+        seen.events.setdefault(event.type, set()).update(a.role for a in event.arguments)
+        lines.append(f"{eid}\t{' '.join([f'{event.type}:{trigger}', *args])}")
+    return lines
+
+
+def _relation_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+    lines = []
+    for n, rel in enumerate(doc.relations, start=1):
+        head, tail = ids.get(rel.head, rel.head_id), ids.get(rel.tail, rel.tail_id)
+        if head is None or tail is None:
+            report.drop("relation without its spans")
+            continue
+        head = ids.event_of_trigger.get(head, head)
+        tail = ids.event_of_trigger.get(tail, tail)
+        seen.relations.add(rel.label)
+        lines.append(f"R{n}\t{rel.label} Arg1:{head} Arg2:{tail}")
+    return lines
+
+
+def _meta_list(doc: Document, key: str) -> list[dict[str, Any]]:
+    value = doc.meta.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _link_lines(doc: Document, ids: _Ids) -> list[str]:
+    known = {str(n.get("target")): n for n in _meta_list(doc, "brat_normalizations")}
+    lines: list[str] = []
+    for span in doc.spans:
+        tid = ids.get(span.key, span.id)
+        if span.entity is None or tid is None:
+            continue
+        old = known.get(span.key, {})
+        db = str(old.get("db") or "KB")
+        fallback = span.entity.id if span.entity.id is not None else span.entity.name
+        db_id = re.sub(r"\s+", "_", str(old.get("db_id") or fallback))
+        lines.append(f"N{len(lines) + 1}\tReference {tid} {db}:{db_id}\t{span.entity.name}")
+    return lines
+
+
+def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+    lines: list[str] = []
+    for attr in _meta_list(doc, "brat_attributes"):
+        target = ids.get(str(attr.get("target")))
+        if target is None:
+            report.drop("attribute on a missing annotation")
+            continue
+        value = attr.get("value", True)
+        name = str(attr.get("name"))
+        tail = "" if value is True else f" {value}"
+        seen.attributes.setdefault(name, set()).update(set() if value is True else {str(value)})
+        lines.append(f"A{len(lines) + 1}\t{name} {target}{tail}")
+    notes = [
+        (ids.get(str(n.get("target"))), str(n.get("text", "")))
+        for n in _meta_list(doc, "brat_notes")
+    ]
+    for note in doc.notes:
+        where = ids.get("", note.span_id)
+        if where is None and note.event_id is not None:
+            where = ids.by_event_id.get(note.event_id)
+        notes.append((where, note.text))
+    for n, (tid, text) in enumerate(notes, start=1):
+        if tid is None:
+            report.drop("note without a span or event")
+            continue
+        lines.append(f"#{n}\tAnnotatorNotes {tid}\t{' '.join(text.split())}")
+    return lines
+
+
+def ann_lines(doc: Document, report: WriteReport, seen: _Seen) -> list[str]:
+    """Every .ann line of one document."""
+    ids = _Ids()
+    lines = []
+    for n, span in enumerate(doc.spans, start=1):
+        tid = f"T{n}"
+        ids.add(span.key, span.id, tid)
+        seen.spans.add(span.label)
+        lines.append(_t_line(tid, span, doc.text))
+    lines += _event_lines(doc, ids, report, seen)
+    lines += _relation_lines(doc, ids, report, seen)
+    lines += _link_lines(doc, ids)
+    lines += _extra_lines(doc, ids, report, seen)
+    return lines
+
+
+def _role_text(role: Role) -> str:
+    many = role.max_count is None or role.max_count > 1
+    mark = ("+" if many else "") if role.required else ("*" if many else "?")
+    return f"{role.name}{mark}:<ENTITY>"
+
+
+def annotation_conf(schema: Schema, seen: _Seen) -> str:
+    """An annotation.conf declaring the schema's labels and every label written."""
+    events = {label.name: label for label in schema.of_kind(LabelKind.EVENT)}
+    event_names = list(events) + sorted(set(seen.events) - set(events))
+    entities = [label.name for label in schema.of_kind(LabelKind.ENTITY)]
+    entities += sorted(seen.spans - set(entities) - set(event_names))
+    relations = [label.name for label in schema.of_kind(LabelKind.RELATION)]
+    relations += sorted(seen.relations - set(relations))
+    out = ["[entities]", *entities, "", "[relations]"]
+    out += [f"{name}\tArg1:<ANY>, Arg2:<ANY>" for name in relations]
+    out += ["", "[events]"]
+    for name in event_names:
+        label = events.get(name)
+        roles = [_role_text(r) for r in label.roles] if label else []
+        roles += [f"{r}*:<ENTITY>" for r in sorted(seen.events.get(name, set())) if not label]
+        out.append("\t".join([name, ", ".join(roles)]) if roles else name)
+    out += ["", "[attributes]"]
+    for name, values in sorted(seen.attributes.items()):
+        value = f", Value:{'|'.join(sorted(values))}" if values else ""
+        out.append(f"{name}\tArg:<ANY>{value}")
+    return "\n".join(out) + "\n"
+
+
+def _stem(doc: Document, n: int, used: set[str]) -> str:
+    base = re.sub(r"[^\w.-]+", "-", doc.external_id or doc.title or "").strip("-.")[:80]
+    stem = base or f"doc{n:05d}"
+    k = 2
+    while stem.lower() in used:
+        stem, k = f"{base or f'doc{n:05d}'}-{k}", k + 1
+    used.add(stem.lower())
+    return stem
+
+
+class BratWriter:
+    """Writes a folder of brat standoff pairs plus annotation.conf."""
+
+    name: str = "brat"
+    suffix: str = ""
+    is_directory: bool = True
+
+    def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
+        report = WriteReport()
+        seen = _Seen()
+        used: set[str] = {"annotation"}
+        target.mkdir(parents=True, exist_ok=True)
+        for n, doc in enumerate(docs, start=1):
+            stem = _stem(doc, n, used)
+            lines = ann_lines(doc, report, seen)
+            with (target / f"{stem}.txt").open("w", encoding="utf-8", newline="") as fh:
+                fh.write(doc.text)
+            with (target / f"{stem}.ann").open("w", encoding="utf-8", newline="") as fh:
+                fh.write("".join(line + "\n" for line in lines))
+            report.documents += 1
+            report.spans += len(doc.spans)
+        conf = annotation_conf(context.schema, seen)
+        (target / "annotation.conf").write_text(conf, encoding="utf-8")
+        return report
+
+
+WRITER = BratWriter()
