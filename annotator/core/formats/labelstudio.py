@@ -107,9 +107,10 @@ def iter_array(text: str, path: Path) -> Iterator[tuple[int, Any] | Problem]:
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            yield Problem(str(path), f"malformed JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+            where = f"line {exc.lineno} column {exc.colno}"
+            yield Problem(str(path), f"malformed JSON: {exc.msg} ({where})", line_at(pos))
             indent = pos - (text.rfind("\n", 0, pos) + 1)
-            again = re.compile(rf"\n[ \t]{{{indent}}}\{{").search(text, exc.pos)
+            again = re.compile(rf"\n[ \t]{{{indent}}}\{{").search(text, pos)
             if again is None:
                 return
             pos = again.end() - 1
@@ -145,7 +146,7 @@ class LabelStudioReader:
     """Reads Label Studio JSON exports (tasks with annotations and predictions)."""
 
     name: str = "labelstudio"
-    extensions: tuple[str, ...] = (".json",)
+    extensions: tuple[str, ...] = (".json", ".jsonl")
 
     def sniff(self, path: Path, head: str) -> bool:
         return looks_like_labelstudio(first_json_object(path, head), head)

@@ -1,0 +1,60 @@
+"""spaCy exports: every written span is one Doc.char_span(strict) accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.formats import spacy_fmt
+from annotator.core.formats.base import WriteContext
+from annotator.core.model import Document, Span
+from tests.core.formats.annotated_sample import document
+
+spacy = pytest.importorskip("spacy")
+
+
+def test_jsonl_spans_all_align_with_the_indonesian_tokenizer(tmp_path: Path) -> None:
+    original = document()
+    target = tmp_path / "spacy.jsonl"
+    report = spacy_fmt.WRITER.write([original], target, WriteContext(language="id"))
+    assert spacy_fmt.UNALIGNED not in report.dropped
+    record = json.loads(target.read_text(encoding="utf-8"))
+    nlp = spacy.blank("id")
+    doc = nlp.make_doc(record["text"])
+    built = [
+        doc.char_span(s, e, label=lab, alignment_mode="strict") for s, e, lab in record["spans"]
+    ]
+    assert all(span is not None for span in built)
+    assert [(s.text, s.label_) for s in built] == [
+        (original.text[s.start : s.end], s.label) for s in original.spans
+    ]
+    doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in record["entities"]]
+    assert "Kombes Pol. Budi Rachmat, S.I.K, M.Si" in [e.text for e in doc.ents]
+    assert report.dropped[spacy_fmt.OVERLAPPING] == 1  # "Budi Rachmat" inside the title span
+
+
+def test_unaligned_spans_are_reported_not_moved(tmp_path: Path) -> None:
+    doc = Document(text="Polda Kaltara siaga.", spans=(Span(0, 3, "ORG"), Span(6, 13, "LOC")))
+    target = tmp_path / "spacy.jsonl"
+    report = spacy_fmt.WRITER.write([doc], target, WriteContext())
+    assert report.dropped == {spacy_fmt.UNALIGNED: 1}
+    assert json.loads(target.read_text(encoding="utf-8"))["spans"] == [[6, 13, "LOC"]]
+
+
+def test_docbin_round_trip(tmp_path: Path) -> None:
+    from spacy.tokens import DocBin
+
+    original = document()
+    path = tmp_path / "train.spacy"
+    report = spacy_fmt.write_docbin([original], path, "id")
+    assert report.documents == 1 and report.spans == len(original.spans)
+    nlp = spacy.blank("id")
+    (doc,) = DocBin().from_disk(path).get_docs(nlp.vocab)
+    assert doc.text == original.text
+    assert [(s.text, s.label_) for s in doc.spans["sc"]] == [
+        (original.text[s.start : s.end], s.label) for s in original.spans
+    ]
+    assert len(doc.ents) == len(original.spans) - 1
+    assert doc.user_data["id"] == "rilis-001"
