@@ -13,6 +13,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from annotator.core.model import Alias, Entity
 from annotator.core.suggest import Matcher, find_mentions
@@ -153,9 +154,9 @@ def main() -> None:
     table = {a.text.casefold(): 1 for e in entities for a in e.aliases}
     for label, size in (("3 KB release", 3_000), ("100 KB document", 100_000)):
         text = make_document(rng, entities, size)
-        floor = _time(lambda text=text: _floor(text, table))
-        exact = _time(lambda text=text: find_mentions(text, matcher, fuzzy=False))
-        both = _time(lambda text=text: find_mentions(text, matcher), repeat=3)
+        floor = _time(partial(_floor, text, table))
+        exact = _time(partial(find_mentions, text, matcher, fuzzy=False))
+        both = _time(partial(find_mentions, text, matcher), repeat=3)
         found = len(find_mentions(text, matcher))
         print(
             f"{label} ({len(text)} chars, {len(tokenize(text))} tokens): "

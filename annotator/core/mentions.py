@@ -263,7 +263,11 @@ class _FuzzyPass:
         return None
 
     def _nearest(self, key: str) -> tuple[int, float] | None:
-        """The closest alias to ``key`` by ``fuzz.ratio``, within a few edits."""
+        """The closest alias to ``key`` by ``fuzz.ratio``, within a few edits.
+
+        The first letter must agree: in Indonesian it is often a word of its own
+        ("Kapolda" is the chief, "Mapolda" the headquarters).
+        """
         if len(key) < _MIN_FUZZY_KEY:
             return None
         kids: set[int] = set()
@@ -276,6 +280,6 @@ class _FuzzyPass:
         for alias, score, pos in process.extract(
             key, keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=self.min_score
         ):
-            if Levenshtein.distance(key, alias) <= max(1, len(alias) // 10):
+            if alias[0] == key[0] and Levenshtein.distance(key, alias) <= max(1, len(alias) // 10):
                 return ids[pos], float(score)
         return None
