@@ -214,7 +214,13 @@ class LabelStudioWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         """Stream the tasks as one JSON array."""
-        report = WriteReport(notes=[OFFSETS_NOTE, 'regions use from_name "label", to_name "text"'])
+        report = WriteReport(
+            notes=[
+                OFFSETS_NOTE,
+                'regions use from_name "label", to_name "text"',
+                "one annotation per task: span annotators and document status are not written",
+            ]
+        )
 
         def tasks() -> Iterator[dict[str, Any]]:
             for doc in docs:
