@@ -9,7 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.formats import (
+    brat,
+    conll,
+    csvfile,
     doccano,
+    inline,
+    jsonarray,
     jsonl,
     labelstudio,
     native,
@@ -35,7 +40,12 @@ READERS: dict[str, Reader] = {
         labelstudio.READER,
         prodigy.READER,
         doccano.READER,
+        jsonarray.READER,
+        csvfile.READER,
         jsonl.READER,
+        brat.READER,
+        conll.READER,
+        inline.READER,
         plaintext.READER,
     )
 }
@@ -49,6 +59,9 @@ WRITERS: dict[str, Writer] = {
         prodigy.WRITER,
         spacy_fmt.WRITER,
         spacy_fmt.DOCBIN_WRITER,
+        conll.WRITER,
+        brat.WRITER,
+        inline.WRITER,
     )
 }
 
