@@ -3,9 +3,10 @@
 Offsets are code points over the ``.txt`` exactly as stored. T lines become
 spans (keys kept: "T1"), E lines events (role suffixes such as
 ``Participant2`` folded to ``Participant``), R lines relations (an argument
-naming an event points at its trigger span), N lines entity links. A, # and
-``*`` lines go to ``meta["brat_attributes"]``, ``meta["brat_notes"]`` and
-``meta["brat_equivalences"]`` so an export writes them back.
+naming an event points at its trigger span), N lines entity links. # lines
+notes on their span or event. A and ``*`` lines go to
+``meta["brat_attributes"]`` and ``meta["brat_equivalences"]`` so an export
+writes them back.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from typing import Any
 from annotator.core.formats.base import Problem, ReadItem, ReadOptions, Record, Severity
 from annotator.core.formats.brat_writer import BratWriter
 from annotator.core.formats.plaintext import read_text_file, title_from_name
-from annotator.core.model import Argument, Document, EntityRef, Event, Origin, Relation, Span
+from annotator.core.model import (
+    Argument,
+    Document,
+    EntityRef,
+    Event,
+    Note,
+    Origin,
+    Relation,
+    Span,
+)
 from annotator.core.offsets import span_problem
 
 _LINE = re.compile(r"\A(?:[TERAMN#]\d*|\*)\t")
@@ -49,6 +59,7 @@ class _Ann:
     links: dict[str, EntityRef] = field(default_factory=dict)
     meta: dict[str, list[Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def warn(self, message: str, line: int, severity: Severity = Severity.WARNING) -> None:
         self.problems.append(Problem(self.where, message, line, severity=severity))
@@ -122,10 +133,8 @@ def _parse_line(ann: _Ann, line: str, number: int) -> None:
     elif kind == "N":
         _normalisation(ann, ident, body, surface)
     elif kind == "#":
-        target = body.split()[-1] if body.split() else ""
-        ann.keep(
-            "brat_notes", {"id": ident, "type": body.split()[0], "target": target, "text": surface}
-        )
+        words = body.split() or [""]
+        ann.notes.append((words[-1], surface))
     else:
         ann.keep("brat_equivalences", body.split()[1:])
 
@@ -176,6 +185,19 @@ def _relations(ann: _Ann) -> list[Relation]:
     return relations
 
 
+def _notes(ann: _Ann) -> list[Note]:
+    """Notes on the span or event they name, else on the document."""
+    notes = []
+    for target, text in ann.notes:
+        if target in ann.spans:
+            notes.append(Note(text, span=target))
+        elif target in ann.events:
+            notes.append(Note(text, event=target))
+        else:
+            notes.append(Note(text))
+    return notes
+
+
 def parse_ann(text: str, ann_text: str, where: str) -> tuple[_Ann, list[Event], list[Relation]]:
     """Parse a whole .ann against its text; bad lines become problems."""
     ann = _Ann(text, where)
@@ -218,6 +240,7 @@ def read_pair(txt: Path, ann_path: Path) -> Iterator[ReadItem]:
         spans=tuple(ann.spans.values()),
         events=tuple(events),
         relations=tuple(relations),
+        notes=tuple(_notes(ann)),
     )
     yield Record(doc, str(ann_path), pre_annotated=True)
 

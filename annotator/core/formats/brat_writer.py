@@ -140,12 +140,9 @@ def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> 
         tail = "" if value is True else f" {value}"
         seen.attributes.setdefault(name, set()).update(set() if value is True else {str(value)})
         lines.append(f"A{len(lines) + 1}\t{name} {target}{tail}")
-    notes = [
-        (ids.get(str(n.get("target"))), str(n.get("text", "")))
-        for n in _meta_list(doc, "brat_notes")
-    ]
+    notes: list[tuple[str | None, str]] = []
     for note in doc.notes:
-        where = ids.get("", note.span_id)
+        where = ids.get(note.span, note.span_id) or ids.get(note.event)
         if where is None and note.event_id is not None:
             where = ids.by_event_id.get(note.event_id)
         notes.append((where, note.text))
