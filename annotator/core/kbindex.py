@@ -55,7 +55,7 @@ class AliasIndex:
         self._compact = {k.replace(" ", ""): i for i, k in reversed(list(enumerate(self.keys)))}
         self._prefixes = {" ".join(w[:n]) for w in self.words for n in range(1, len(w))}
         self._acronyms = self._build_acronyms()
-        self.postings = self._build_postings()
+        self.postings = self._build_postings()  # word -> key ids, shortest key first
         self._deletions = self._build_deletions()
         self._typed: dict[str | None, TypedChoices] = {None: self._choices(range(len(self.keys)))}
         self._common_size = max(50, len(self.keys) // 500)
@@ -86,7 +86,7 @@ class AliasIndex:
         for kid, words in enumerate(self.words):
             for word in set(words):
                 postings[word].append(kid)
-        return dict(postings)
+        return {w: sorted(kids, key=lambda k: len(self.keys[k])) for w, kids in postings.items()}
 
     def _build_deletions(self) -> dict[str, list[str]]:
         deletions: dict[str, list[str]] = defaultdict(list)

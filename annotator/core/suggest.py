@@ -114,12 +114,20 @@ class Matcher:
         return hits
 
     def _shared_words(self, key: str) -> list[int]:
-        """Keys sharing the most words (or near-words) with ``key``, shortest first."""
+        """Keys sharing the most rare words (or near-words) with ``key``, shortest first.
+
+        Common words ("kabupaten") only count when the query has no other;
+        then the shortest keys holding them are taken.
+        """
+        index = self.index
+        near = set().union(*(index.close_words(w) for w in set(key.split())))
+        rare = [w for w in near if not index.is_common(w)]
+        if not rare:
+            return [kid for w in near for kid in index.postings[w][:_SHARED_WORD_CANDIDATES]]
         hits: Counter[int] = Counter()
-        for word in set(key.split()):
-            for close in self.index.close_words(word):
-                hits.update(self.index.postings[close])
-        keys = self.index.keys
+        for word in rare:
+            hits.update(index.postings[word])
+        keys = index.keys
         return heapq.nsmallest(
             _SHARED_WORD_CANDIDATES, hits, key=lambda kid: (-hits[kid], len(keys[kid]))
         )
