@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
@@ -92,7 +93,8 @@ class CsvReader:
         if path.suffix.lower() in self.extensions:
             return True
         names = [n.strip().strip('"').lower() for n in first.split(delimiter)]
-        return any(n in TEXT_FIELDS for n in names)
+        header_like = all(re.fullmatch(r"[\w.-]{1,40}", n) for n in names)
+        return header_like and any(n in TEXT_FIELDS for n in names)
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         text, problems = read_text_file(path)
