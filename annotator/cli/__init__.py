@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import data
+from annotator.cli import data, export
 from annotator.cli.common import CliError
 
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data.register(sub)
+    export.register(sub)
     return parser
 
 

@@ -18,6 +18,7 @@ _JOIN = "\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 # or one emoji sequence.
 TOKEN_RE = re.compile(
     rf"(?:[\w{_MARKS}])+(?:[-'’.](?:[\w{_MARKS}])+)*"
+    r"|[\U0001f1e6-\U0001f1ff]{2}"  # a flag: two regional indicators
     rf"|[^\w\s{_MARKS}][{_MARKS}{_JOIN}]*(?:\u200d[^\s][{_MARKS}{_JOIN}]*)*"
 )
 

@@ -212,8 +212,10 @@ class Importer:
 def _labels_of(docs: Iterable[model.Document]) -> list[tuple[str, model.LabelKind]]:
     found: dict[tuple[str, model.LabelKind], None] = {}
     for doc in docs:
+        triggers = {e.trigger for e in doc.events}
         for span in doc.spans:
-            found[(span.label, model.LabelKind.ENTITY)] = None
+            kind = model.LabelKind.EVENT if span.key in triggers else model.LabelKind.ENTITY
+            found[(span.label, kind)] = None
         for event in doc.events:
             found[(event.type, model.LabelKind.EVENT)] = None
         for rel in doc.relations:

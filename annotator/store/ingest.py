@@ -20,6 +20,7 @@ from annotator.store import tables as t
 
 LabelIds = dict[tuple[str, str], int]
 _CHUNK = 500
+ENTITY, EVENT = model.LabelKind.ENTITY.value, model.LabelKind.EVENT.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +106,15 @@ def _insert_annotations(
     span_rows: list[dict[str, Any]] = []
     owners: list[tuple[int, Annotated, str]] = []
     for doc_id, item in linked:
+        triggers = {e.trigger for e in item.document.events}
         for span in item.document.spans:
+            kind = EVENT if span.key in triggers else ENTITY
             span_rows.append(
                 {
                     "document_id": doc_id,
                     "start": span.start,
                     "end": span.end,
-                    "label_id": labels[(span.label, model.LabelKind.ENTITY.value)],
+                    "label_id": labels.get((span.label, kind)) or labels[(span.label, ENTITY)],
                     "origin": span.origin.value,
                     "annotator_id": item.annotator_id,
                     "entity_id": span.entity.id if span.entity else None,
