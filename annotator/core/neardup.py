@@ -1,0 +1,139 @@
+"""Near-duplicate detection for syndicated copies of one release with small edits.
+
+``signature`` is a MinHash of the text's word 5-shingles: ``NUM_HASHES``
+integers, a plain tuple that can be stored as a JSON list. It is the
+one-permutation variant (Li, Owen & Zhang 2012) with densification by
+rotation (Shrivastava & Li 2014): each shingle is hashed once with CRC-32,
+the hash range is cut into ``NUM_HASHES`` bins, each bin keeps its smallest
+hash, and an empty bin borrows from the next non-empty one. Its collision
+probability per position is the Jaccard similarity, as with classic MinHash,
+at a 64th of the cost (about 0.3 ms for a 3 KB release instead of 6 ms).
+``NearDupIndex`` finds stored signatures similar to a new one with LSH
+banding (``BANDS`` bands of ``ROWS`` hashes), so a lookup touches only the
+few documents that share a band instead of the whole corpus.
+
+The similarity reported is the MinHash estimate of the Jaccard similarity of
+the two shingle sets (the share of equal positions in the signatures).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Generic, TypeVar
+
+NUM_HASHES = 64
+BANDS = 16
+ROWS = NUM_HASHES // BANDS
+SHINGLE = 5
+_BIN_SHIFT = 32 - (NUM_HASHES.bit_length() - 1)  # top bits of a CRC-32 pick the bin
+_ROTATION = 1 << 32  # offset per bin borrowed across, so borrowed values stay distinct
+_WORD = re.compile(r"\w+")
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[int]:
+    """CRC-32 hashes of the lower-cased word ``size``-shingles of ``text``."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return set()
+    if len(words) < size:
+        return {zlib.crc32(" ".join(words).encode())}
+    return {
+        zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1)
+    }
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """The MinHash signature of ``text``; empty for text without words."""
+    hashes = shingles(text)
+    if not hashes:
+        return ()
+    empty = _ROTATION * NUM_HASHES
+    bins = [empty] * NUM_HASHES
+    for h in hashes:
+        slot = h >> _BIN_SHIFT
+        if h < bins[slot]:
+            bins[slot] = h
+    return tuple(_densify(bins, empty))
+
+
+def _densify(bins: list[int], empty: int) -> list[int]:
+    """Fill each empty bin from the next non-empty bin to its right (circularly)."""
+    if empty not in bins:
+        return bins
+    out = list(bins)
+    n = len(bins)
+    for i in range(n):
+        if bins[i] != empty:
+            continue
+        for step in range(1, n):
+            value = bins[(i + step) % n]
+            if value != empty:
+                out[i] = value + step * _ROTATION
+                break
+    return out
+
+
+def similarity(first: Sequence[int], second: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two signatures (0.0 when either is empty)."""
+    if not first or len(first) != len(second):
+        return 0.0
+    return sum(1 for x, y in zip(first, second, strict=True) if x == y) / len(first)
+
+
+def _band_keys(sig: Sequence[int]) -> Iterable[tuple[int, int]]:
+    for band in range(BANDS):
+        yield band, hash(tuple(sig[band * ROWS : (band + 1) * ROWS]))
+
+
+class NearDupIndex(Generic[K]):
+    """Signatures by document id, banded for fast similar-document lookups."""
+
+    def __init__(self) -> None:
+        self._sigs: dict[K, tuple[int, ...]] = {}
+        self._buckets: list[dict[int, list[K]]] = [{} for _ in range(BANDS)]
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._sigs
+
+    def add(self, doc_id: K, sig: Sequence[int]) -> None:
+        """Index ``sig`` under ``doc_id`` (replacing an earlier one); empty ones are skipped."""
+        if doc_id in self._sigs:
+            self.remove(doc_id)
+        if len(sig) != NUM_HASHES:
+            return
+        stored = tuple(sig)
+        self._sigs[doc_id] = stored
+        for band, key in _band_keys(stored):
+            self._buckets[band].setdefault(key, []).append(doc_id)
+
+    def remove(self, doc_id: K) -> None:
+        """Forget ``doc_id``; unknown ids are ignored."""
+        sig = self._sigs.pop(doc_id, None)
+        if sig is None:
+            return
+        for band, key in _band_keys(sig):
+            bucket = self._buckets[band].get(key)
+            if bucket is not None:
+                bucket.remove(doc_id)
+                if not bucket:
+                    del self._buckets[band][key]
+
+    def find(self, sig: Sequence[int], threshold: float = 0.8) -> list[tuple[K, float]]:
+        """Indexed documents at least ``threshold`` similar to ``sig``, most similar first."""
+        if len(sig) != NUM_HASHES:
+            return []
+        candidates: set[K] = set()
+        for band, key in _band_keys(sig):
+            candidates.update(self._buckets[band].get(key, ()))
+        found = [(doc_id, similarity(sig, self._sigs[doc_id])) for doc_id in candidates]
+        hits = [(doc_id, score) for doc_id, score in found if score >= threshold]
+        hits.sort(key=lambda hit: -hit[1])
+        return hits
