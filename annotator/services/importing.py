@@ -87,6 +87,7 @@ class Importer:
         self.store = store
         self.project = project
         self.annotator_id = store.annotator_id(annotator)
+        self._run_hashes: set[str] = set()
 
     def run(
         self,
@@ -172,7 +173,8 @@ class Importer:
             s.flush()
             conn = s.connection()
             batch_items = [Annotated(d, self.annotator_id) for d in docs]
-            ids = insert_batch(conn, self.project.id, batch_items, label_ids(conn, self.project.id))
+            labels = label_ids(conn, self.project.id)
+            ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
         for doc_id in ids:
             if doc_id is None:
                 summary.skipped += 1

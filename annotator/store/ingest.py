@@ -75,16 +75,24 @@ def _doc_row(
 
 
 def insert_batch(
-    conn: Connection, project_id: int, batch: Sequence[Annotated], labels: LabelIds
+    conn: Connection,
+    project_id: int,
+    batch: Sequence[Annotated],
+    labels: LabelIds,
+    own: set[str] | None = None,
 ) -> list[int | None]:
-    """Insert new documents of ``batch``; the new id of each, ``None`` if skipped."""
+    """Insert the documents of ``batch`` the project does not hold yet.
+
+    Returns the new id of each, ``None`` for one skipped because its content
+    hash was already stored. Hashes in ``own`` (stored earlier by the same
+    import run) do not count: a corpus that repeats a sentence keeps both.
+    ``own`` grows by the hashes inserted.
+    """
     now = datetime.now(UTC)
-    seen = existing_hashes(conn, project_id, [a.document.content_hash for a in batch])
-    fresh: list[int] = []
-    for i, item in enumerate(batch):
-        if item.document.content_hash not in seen:
-            seen.add(item.document.content_hash)
-            fresh.append(i)
+    own = set() if own is None else own
+    seen = existing_hashes(conn, project_id, [a.document.content_hash for a in batch]) - own
+    fresh = [i for i, item in enumerate(batch) if item.document.content_hash not in seen]
+    own.update(batch[i].document.content_hash for i in fresh)
     result: list[int | None] = [None] * len(batch)
     if not fresh:
         return result

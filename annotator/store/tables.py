@@ -65,8 +65,11 @@ class Document(SQLModel, table=True):
     """An article: the text people annotate, its metadata and its status."""
 
     __table_args__ = (
-        UniqueConstraint("project_id", "content_hash"),
+        Index("ix_document_project_hash", "project_id", "content_hash"),
         Index("ix_document_project_status", "project_id", "status"),
+        Index("ix_document_project_title", "project_id", "title", "id"),
+        Index("ix_document_project_published", "project_id", "published_at", "id"),
+        Index("ix_document_project_source", "project_id", "source", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     project_id: int = Field(foreign_key="project.id", index=True, ondelete="CASCADE")

@@ -61,11 +61,13 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["project_id"], ["project.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("project_id", "content_hash"),
     )
     with op.batch_alter_table("document", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_document_project_id"), ["project_id"], unique=False)
         batch_op.create_index("ix_document_project_status", ["project_id", "status"], unique=False)
+        batch_op.create_index(
+            "ix_document_project_hash", ["project_id", "content_hash"], unique=False
+        )
 
     op.create_table(
         "entity",
