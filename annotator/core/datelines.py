@@ -39,6 +39,7 @@ _MARKER = re.compile(
     r"\((?P<paren>[^()\n:]{2,40})\)|/(?P<slash>[^/\n:]{2,40})/|\[(?P<link>[^\]\n]{2,40})\]\([^)\n]*\)"
 )
 _AFTER = re.compile(rf"\s*(?P<date>[^\n/–—]{{0,70}}?)\s*(?:{_DASH}(?=\s|\w)|/|$)")
+_AFTER_DASH = re.compile(rf"\s*(?P<date>[^\n–—]{{0,70}}?)\s*{_DASH}(?=\s|\w)")
 _LEAD_DASH = re.compile(rf"\s*{_DASH}?\s*")
 _PLACE_OK = re.compile(r"[^\W\d_]+(?:[ .,'’&-]+[^\W\d_]+)*[ .,]*")
 _PLACE_THEN_DASH = re.compile(rf"\s*{_DASH}\s*(?P<place>[^–—\n]{{2,60}}?)\s*{_DASH}\s")
@@ -122,14 +123,17 @@ def _by_marker(head: str) -> Dateline | None:
     for marker in _MARKER.finditer(head, 0, 160):
         kind = marker.lastgroup or ""
         name = marker[kind].strip()
-        after = _AFTER.match(head, marker.end())
+        pattern = _AFTER if kind == "slash" else _AFTER_DASH
+        after = pattern.match(head, marker.end())
         if after is None or not name[:1].isalnum() or "–" in name:
             continue
         prefix = head[: marker.start()]
         if kind == "link" and prefix.endswith("(") and head.startswith(")", marker.end()):
-            prefix, after = prefix[:-1], _AFTER.match(head, marker.end() + 1)
+            prefix, after = prefix[:-1], pattern.match(head, marker.end() + 1)
             if after is None:
                 continue
+        if kind == "paren" and _is_acronym_of(name, prefix):
+            continue
         found = find_date(prefix)
         place = _clean_place(prefix[: found.start] if found else prefix)
         if place is None and prefix.strip():
@@ -140,6 +144,14 @@ def _by_marker(head: str) -> Dateline | None:
         found, end = found or later[0], later[1]
         return _from_marker(head, end, kind, name, place, found)
     return None
+
+
+def _is_acronym_of(name: str, prefix: str) -> bool:
+    """Whether ``name`` abbreviates the words before it: "Warga Negara Indonesia (WNI)"."""
+    if name.lower() in KNOWN_AGENCIES or not name.isupper() or " " in name:
+        return False
+    initials = iter("".join(w[0] for w in prefix.split() if w[:1].isalpha()).upper())
+    return all(letter in initials for letter in name if letter.isalpha())
 
 
 def _date_after(head: str, after: re.Match[str]) -> tuple[FoundDate | None, int] | None:
