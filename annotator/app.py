@@ -1,10 +1,25 @@
-"""Composition root of the desktop app: arguments, logging, store, window."""
+"""Composition root of the desktop app: arguments, logging, store, window.
+
+``annotator`` with no arguments opens the user's SQLite database; when its
+project is empty, the demo corpus shipped in ``annotator/data/demo`` is
+imported so the window never opens on nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from annotator import APP_NAME, ORG_NAME, paths
+from annotator.cli.common import db_url
+from annotator.services.workspace import Workspace
+
+log = logging.getLogger("annotator")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -12,12 +27,65 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="annotator", description="Open the Annotator window.")
     parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL or SQLite file")
     parser.add_argument("--project", metavar="NAME", help="project to open")
+    parser.add_argument("--annotator", metavar="NAME", help="who is annotating (recorded)")
+    parser.add_argument("--doc", type=int, metavar="ID", help="document to open first")
     return parser.parse_args(list(argv))
 
 
+def setup_logging() -> Path:
+    """Log to a file in the log directory (and warnings to stderr)."""
+    log_file = paths.log_dir() / "annotator.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def demo_dir() -> Path:
+    """The fictional demo press releases shipped with the package."""
+    return Path(str(resources.files("annotator") / "data" / "demo"))
+
+
+def ensure_demo(workspace: Workspace) -> int:
+    """Import the demo corpus when the project holds no document; how many were added."""
+    if workspace.list_documents(limit=1):
+        return 0
+    summary = workspace.import_paths([demo_dir()])
+    log.info("empty project: imported %d demo documents", summary.imported)
+    return summary.imported
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open the window (the workbench is being built)."""
-    parse_args(sys.argv[1:] if argv is None else argv)
-    print("annotator: the annotation window is not built yet; use the subcommands "
-          "(annotator --help).", file=sys.stderr)
-    return 0
+    """Open the window and run until it closes."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.dialogs.annotator_name import ask_name
+    from annotator.gui.preferences import Preferences
+    from annotator.gui.theme import apply_theme
+    from annotator.gui.workbench import Workbench
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    apply_theme(app)
+    prefs = Preferences()
+    name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
+    if not name:
+        name = ask_name(None) or ""
+        if name:
+            prefs.annotator = name
+    workspace = Workspace.open(db_url(args.db), args.project, name or None)
+    try:
+        if args.db is None and args.project is None:
+            ensure_demo(workspace)
+        bench = Workbench(workspace, prefs)
+        bench.window.resize(1400, 900)
+        bench.start(args.doc)
+        return int(app.exec())
+    finally:
+        workspace.close()

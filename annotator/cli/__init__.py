@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import data, export
+from annotator.cli import data, export, gui_cmds
 from annotator.cli.common import CliError
 
 
@@ -25,13 +25,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data.register(sub)
     export.register(sub)
+    gui_cmds.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with none, open the window."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    window_only = not args_list or args_list[0].split("=")[0] in ("--db", "--project")
+    window_opts = ("--db", "--project", "--annotator", "--doc")
+    window_only = not args_list or args_list[0].split("=")[0] in window_opts
     if window_only and not {"-h", "--help", "--version"} & set(args_list):
         from annotator.app import main as gui_main
 

@@ -1,0 +1,88 @@
+"""The open document: loading it, applying edits to it, undo, saving state."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.edits import Edit, EditError
+from annotator.core.model import Document
+from annotator.gui.undo import EditCommand, UndoStacks
+from annotator.services.annotate import Annotations
+
+log = logging.getLogger(__name__)
+
+
+class DocumentController(QObject):
+    """Holds the open document; every change to it goes through :meth:`apply`."""
+
+    document_changed = Signal(object)
+    """The open document (a new one, or the same one after an edit), or None."""
+    document_opened = Signal(object)
+    """Another document was opened (or None)."""
+    edited = Signal(int)
+    """A document's annotations or status changed (its id)."""
+    message = Signal(str)
+    """A line for the status bar (saved, or why an edit was refused)."""
+
+    def __init__(self, annotations: Annotations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.annotations = annotations
+        self.undo = UndoStacks(self)
+        self.current: Document | None = None
+
+    @property
+    def doc_id(self) -> int | None:
+        """The open document's id."""
+        return self.current.id if self.current else None
+
+    def open(self, doc_id: int | None) -> None:
+        """Open a document by id (None closes it)."""
+        if doc_id is not None and doc_id == self.doc_id:
+            return
+        self.current = self.annotations.document(doc_id) if doc_id is not None else None
+        self.undo.activate(self.doc_id)
+        self.document_opened.emit(self.current)
+        self.document_changed.emit(self.current)
+
+    def apply(self, edit: Edit) -> Edit | None:
+        """Apply and save ``edit`` on the open document, push it for undo.
+
+        Returns the inverse edit, or None when the edit was refused.
+        """
+        if self.current is None or self.current.id is None:
+            return None
+        try:
+            inverse = self.annotations.apply(edit)
+        except EditError as exc:
+            self.message.emit(f"Not changed: {exc}")
+            return None
+        self.undo.push(self.current.id, EditCommand(self._reapply, edit, inverse))
+        self._reload(edit.document_id)
+        return inverse
+
+    def _reapply(self, edit: Edit) -> Edit:
+        """Undo or redo: apply, reload, and keep the document in view."""
+        try:
+            inverse = self.annotations.apply(edit)
+        except EditError as exc:
+            log.warning("undo/redo refused: %s", exc)
+            self.message.emit(f"Could not undo or redo: {exc}")
+            return edit
+        if edit.document_id != self.doc_id:
+            self.open(edit.document_id)
+        self._reload(edit.document_id)
+        return inverse
+
+    def reload(self) -> None:
+        """Read the open document again from the store."""
+        if self.doc_id is not None:
+            self._reload(self.doc_id)
+
+    def _reload(self, doc_id: int) -> None:
+        if doc_id == self.doc_id:
+            self.current = self.annotations.document(doc_id)
+            self.document_changed.emit(self.current)
+        self.edited.emit(doc_id)
+        self.message.emit("All changes saved")

@@ -1,0 +1,92 @@
+"""Import from the window: file dialogs, drops, a progress dialog with Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from annotator.gui.workers import ImportWorker
+from annotator.services.importing import ImportSummary
+from annotator.services.workspace import Workspace
+
+
+def summary_text(summary: ImportSummary) -> str:
+    """One line on what an import did."""
+    if summary.cancelled:
+        return "Import cancelled: nothing was added"
+    text = f"Imported {summary.imported} document(s), {summary.skipped} already there"
+    if summary.rejected:
+        text += f", {summary.rejected} rejected"
+    return text
+
+
+class ImportController(QObject):
+    """Runs imports on a worker thread behind a cancellable progress dialog."""
+
+    imported = Signal(object)
+    """An import finished (its ImportSummary)."""
+    message = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.workspace = workspace
+        self.parent_widget = parent_widget
+        self.worker: ImportWorker | None = None
+        self.dialog: QProgressDialog | None = None
+
+    def choose_files(self) -> None:
+        """Ask for files and import them."""
+        files, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles")
+        if files:
+            self.start([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        """Ask for a folder and import everything readable in it."""
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, "Import a folder")
+        if folder:
+            self.start([Path(folder)])
+
+    def start(self, paths: Sequence[Path]) -> None:
+        """Import ``paths`` in the background (one import at a time)."""
+        if self.worker is not None:
+            self.message.emit("An import is already running")
+            return
+        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.parent_widget)
+        dialog.setWindowTitle("Import")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = ImportWorker(self.workspace, paths)
+        worker.progressed.connect(self._progressed)
+        worker.finished_import.connect(self._finished)
+        dialog.canceled.connect(worker.cancel)
+        self.worker, self.dialog = worker, dialog
+        worker.start()
+
+    def wait(self) -> None:
+        """Block until the running import ends (tests, closing the window)."""
+        if self.worker is not None:
+            self.worker.wait()
+
+    def _progressed(self, done: int, total: int, name: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(f"Importing {name} ({done} of {total} files)")
+
+    def _finished(self, result: object) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect()
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.worker, self.dialog = None, None
+        if isinstance(result, Exception):
+            QMessageBox.warning(self.parent_widget, "Import failed", str(result))
+            return
+        if isinstance(result, ImportSummary):
+            self.message.emit(summary_text(result))
+            self.imported.emit(result)

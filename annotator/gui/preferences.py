@@ -1,0 +1,58 @@
+"""Preferences kept in an INI file under the configuration directory."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from annotator.paths import config_dir
+
+DEFAULT_FONT = 11
+MIN_FONT, MAX_FONT = 7, 32
+
+
+class Preferences:
+    """Typed access to the few settings the window remembers."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        path = str(config_dir() / "annotator.ini")
+        self._s = settings or QSettings(path, QSettings.Format.IniFormat)
+
+    @property
+    def font_size(self) -> int:
+        """The document font size in points."""
+        value = self._s.value("view/font_size", DEFAULT_FONT)
+        try:
+            return max(MIN_FONT, min(MAX_FONT, int(str(value))))
+        except ValueError:
+            return DEFAULT_FONT
+
+    @font_size.setter
+    def font_size(self, points: int) -> None:
+        self._s.setValue("view/font_size", max(MIN_FONT, min(MAX_FONT, points)))
+
+    @property
+    def annotator(self) -> str:
+        """The name recorded on every annotation (empty until asked)."""
+        return str(self._s.value("user/annotator", "") or "")
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self._s.setValue("user/annotator", name.strip())
+
+    @property
+    def char_mode(self) -> bool:
+        """Whether selections keep their exact characters instead of snapping to words."""
+        return str(self._s.value("edit/char_mode", "false")).lower() == "true"
+
+    @char_mode.setter
+    def char_mode(self, on: bool) -> None:
+        self._s.setValue("edit/char_mode", "true" if on else "false")
+
+    def geometry(self) -> bytes | None:
+        """The saved window geometry and dock state."""
+        value = self._s.value("window/state")
+        return bytes(value) if isinstance(value, (bytes, bytearray)) else None
+
+    def sync(self) -> None:
+        """Write to disk now."""
+        self._s.sync()

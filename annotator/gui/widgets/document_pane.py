@@ -1,0 +1,63 @@
+"""The central pane: the document's title and metadata above its annotated body."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.core.model import Document
+from annotator.gui.widgets.document_view import DocumentView
+
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+
+
+def metadata_line(doc: Document) -> str:
+    """Place · agency · date · source · status, whichever are known."""
+    parts = [doc.place, doc.agency, doc.published_at, doc.source]
+    shown = [escape(p) for p in parts if p]
+    shown.append(f"<b>{STATUS_TEXT.get(doc.status.value, doc.status.value)}</b>")
+    shown.append(f"#{doc.id}")
+    return " · ".join(shown)
+
+
+class DocumentPane(QWidget):
+    """Title, metadata line and the document view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("documentTitle")
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("documentMeta")
+        self.meta.setWordWrap(True)
+        self.view = DocumentView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.view, 1)
+        self.set_font_size(11)
+
+    def show_header(self, doc: Document | None) -> None:
+        """Fill the title and metadata lines."""
+        if doc is None:
+            self.title.setText("No document open")
+            self.meta.setText("Import articles with File ▸ Import or drop files here.")
+            return
+        self.title.setText(escape(doc.title or "(untitled)"))
+        self.meta.setText(metadata_line(doc))
+
+    def set_font_size(self, points: int) -> None:
+        """The body's font size; the title follows it."""
+        font = QFont(self.view.font())
+        font.setPointSize(points)
+        self.view.setFont(font)
+        self.view.document().setDefaultFont(font)
+        title = QFont(font)
+        title.setPointSize(points + 4)
+        title.setBold(True)
+        self.title.setFont(title)

@@ -1,0 +1,246 @@
+"""The annotated body of one document: selectable text, coloured spans, tooltips.
+
+The view speaks code points to everyone else and UTF-16 to Qt; the only
+conversion is through :class:`~annotator.core.offsets.Utf16Map` (DESIGN §2).
+Spans are drawn twice: a translucent background (overlaps blend darker) and
+an underline on their own level, so nested and overlapping spans are never
+hidden behind one another.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Document, Span
+from annotator.core.offsets import Utf16Map
+from annotator.gui.widgets.span_layers import PaintedSpan, paint_list
+
+UNDERLINE = 3  # px per underline level
+BACKGROUND_ALPHA = 95
+SELECTED_ALPHA = 190
+
+
+def display_text(text: str) -> str:
+    """The text as Qt shows it, one UTF-16 unit per unit of ``text``.
+
+    QTextDocument folds "\\r\\n" into one paragraph break; a lone space keeps
+    every later offset in place.
+    """
+    return text.replace("\r", " ")
+
+
+class DocumentView(QTextEdit):
+    """Read-only, keyboard- and mouse-selectable text with painted spans."""
+
+    span_clicked = Signal(int)
+    """A span was clicked (its id)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setObjectName("documentView")
+        self._text = ""
+        self._umap = Utf16Map("")
+        self._spans: tuple[Span, ...] = ()
+        self._painted: list[PaintedSpan] = []
+        self._selected: frozenset[int] = frozenset()
+        self._colors: dict[str, str] = {}
+
+    # content ---------------------------------------------------------------
+
+    def set_document(self, doc: Document | None, colors: dict[str, str]) -> None:
+        """Show ``doc`` (or nothing), keeping the scroll position if it is the same."""
+        self._colors = colors
+        text = doc.text if doc else ""
+        if text != self._text:
+            self._text = text
+            self._umap = Utf16Map(text)
+            self.setPlainText(display_text(text))
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.set_spans(doc.spans if doc else ())
+
+    def set_spans(self, spans: tuple[Span, ...]) -> None:
+        """Repaint with a new set of spans (after an edit)."""
+        self._spans = spans
+        self._painted = paint_list(spans, self._colors, self._umap)
+        self._selected = frozenset(s for s in self._selected if any(s == p.id for p in spans))
+        self._apply_line_height()
+        self._refresh_backgrounds()
+
+    def set_selected_spans(self, ids: frozenset[int]) -> None:
+        """Outline the spans with these ids."""
+        if ids != self._selected:
+            self._selected = ids
+            self._refresh_backgrounds()
+
+    def text(self) -> str:
+        """The document's stored text."""
+        return self._text
+
+    def spans(self) -> tuple[Span, ...]:
+        """The spans shown."""
+        return self._spans
+
+    # selection in code points ------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected text as a code-point range, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._umap.to_codepoint(cursor.selectionStart())
+        end = self._umap.to_codepoint(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points ``[start, end)`` as if the person had dragged over them."""
+        cursor = self.textCursor()
+        cursor.setPosition(self._umap.to_utf16(start))
+        cursor.setPosition(self._umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self, at: int | None = None) -> None:
+        """Drop the text selection, leaving the caret at code point ``at``."""
+        cursor = self.textCursor()
+        pos = self._umap.to_utf16(at) if at is not None else cursor.position()
+        cursor.setPosition(pos)
+        self.setTextCursor(cursor)
+
+    def reveal(self, span_id: int) -> None:
+        """Scroll so the span is visible."""
+        for span in self._spans:
+            if span.id == span_id:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._umap.to_utf16(span.start))
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+
+    def spans_at(self, point: QPoint) -> list[Span]:
+        """Spans under a viewport point, innermost first."""
+        pos = self._umap.to_codepoint(self.cursorForPosition(point).position())
+        hits = [s for s in self._spans if s.start <= pos < s.end]
+        if not hits:  # the right half of a span's last character
+            hits = [s for s in self._spans if s.start < pos <= s.end]
+        return sorted(hits, key=lambda s: s.end - s.start)
+
+    # painting ------------------------------------------------------------------
+
+    def _apply_line_height(self) -> None:
+        levels = max((p.level for p in self._painted), default=0) + 1
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(
+            115 + 12 * levels, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        )
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(fmt)
+
+    def _refresh_backgrounds(self) -> None:
+        extras = []
+        for p in self._painted:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(p.start16)
+            cursor.setPosition(p.end16, QTextCursor.MoveMode.KeepAnchor)
+            color = QColor(p.color)
+            color.setAlpha(SELECTED_ALPHA if p.span_id in self._selected else BACKGROUND_ALPHA)
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.cursor = cursor
+            sel.format = fmt
+            extras.append(sel)
+        self.setExtraSelections(extras)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Paint the text, then every visible span's underline and outlines."""
+        super().paintEvent(event)
+        if not self._painted:
+            return
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        vp = self.viewport().rect()
+        last = self.cursorForPosition(QPoint(vp.width(), vp.height())).position()
+        painter = QPainter(self.viewport())
+        for p in self._painted:
+            if p.end16 < first or p.start16 > last:
+                continue
+            selected = p.span_id in self._selected
+            pen = QPen(QColor(p.color).darker(130 if selected else 115))
+            pen.setWidthF(2.5 if selected else 2.0)
+            painter.setPen(pen)
+            for x1, x2, top, base in self._segments(p.start16, p.end16):
+                y = base + 1.5 + p.level * UNDERLINE
+                painter.drawLine(QPointF(x1, y), QPointF(x2, y))
+                if selected:
+                    painter.drawRect(QRectF(x1, top, x2 - x1, base - top))
+        painter.end()
+
+    def _segments(self, start16: int, end16: int) -> list[tuple[float, float, float, float]]:
+        """Viewport (x1, x2, top, baseline+descent) of each line a range covers."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        out = []
+        block = doc.findBlock(start16)
+        while block.isValid() and block.position() < end16:
+            origin = layout.blockBoundingRect(block).topLeft()
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                ls = block.position() + line.textStart()
+                a, b = max(start16, ls), min(end16, ls + line.textLength())
+                if a >= b:
+                    continue
+                x1 = line.cursorToX(a - block.position())[0]  # type: ignore[index]
+                x2 = line.cursorToX(b - block.position())[0]  # type: ignore[index]
+                top = origin.y() + line.y() + dy
+                base = top + line.ascent() + line.descent()
+                out.append((origin.x() + x1 + dx, origin.x() + x2 + dx, top, base))
+            block = block.next()
+        return out
+
+    # interaction -------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """A click (not a drag) on a span selects it; clicking again cycles nested ones."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        hits = self.spans_at(event.position().toPoint())
+        if not hits:
+            return
+        ids = [s.id for s in hits if s.id is not None]
+        current = [i for i in ids if i in self._selected]
+        nxt = ids[(ids.index(current[0]) + 1) % len(ids)] if current else ids[0]
+        self.span_clicked.emit(nxt)
+
+    def event(self, event: QEvent) -> bool:
+        """Tooltips: the labels and text of the spans under the mouse."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hits = self.spans_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if hits:
+                tip = "\n".join(f"{s.label}: {s.text_in(self._text)}" for s in hits)
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
