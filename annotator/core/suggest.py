@@ -81,20 +81,50 @@ class Matcher:
         return [_candidate(score, owner) for score, owner in ranked[:limit] if score >= min_score]
 
     def _candidates(self, key: str, query: str, type: str | None, limit: int) -> dict[int, float]:
-        """Key ids worth rescoring, each with a score floor (100 for exact)."""
-        floors: dict[int, float] = {}
-        choices = self.index.choices(type)
+        """Key ids worth rescoring, each with a score floor (100 for exact).
+
+        Candidates come from the index (exact, space-free and acronym hits,
+        keys sharing a word or a near word), cut to the best few by the cheap
+        ``fuzz.ratio`` on the plain and word-sorted keys. Only when the index
+        offers nothing (a word misspelt twice) are all keys scanned.
+        """
+        shared = self._shared_words(key)
+        if type is not None:
+            owners = self.index.owners
+            shared = [k for k in shared if any(o.entity.type == type for o in owners[k])]
+        floors: dict[int, float] = dict.fromkeys(shared, 0.0)
         many = max(50, limit * 5)
-        for query_key, keys in ((key, choices.keys), (sorted_key(key), choices.sorted_keys)):
-            found = process.extract(
-                query_key, keys, scorer=fuzz.ratio, processor=None, limit=many, score_cutoff=40
-            )
-            floors.update((choices.ids[pos], 0.0) for _, _, pos in found)
-        for kid in self._shared_words(key):
-            floors.setdefault(kid, 0.0)
-        for kid, floor in self._exact_floors(key, query):
+        exact = self._exact_floors(key, query)
+        if len(floors) > many:
+            floors = dict.fromkeys(self._closest(key, shared, many), 0.0)
+        elif not floors and not exact:
+            floors = dict.fromkeys(self._scan(key, type, many), 0.0)
+        for kid, floor in exact:
             floors[kid] = max(floors.get(kid, 0.0), floor)
         return floors
+
+    def _closest(self, key: str, kids: list[int], many: int) -> set[int]:
+        """The ``many`` best of ``kids`` by ``fuzz.ratio``, plain and word-sorted."""
+        keys = self.index.keys
+        sorted_query = sorted_key(key)
+        found: set[int] = set()
+        for query_key, choices in (
+            (key, [keys[k] for k in kids]),
+            (sorted_query, [sorted_key(keys[k]) for k in kids]),
+        ):
+            hits = process.extract(
+                query_key, choices, scorer=fuzz.ratio, processor=None, limit=many
+            )
+            found.update(kids[pos] for _, _, pos in hits)
+        return found
+
+    def _scan(self, key: str, type: str | None, many: int) -> set[int]:
+        """The fallback: the best keys of all by ``fuzz.ratio`` (one scan)."""
+        choices = self.index.choices(type)
+        hits = process.extract(
+            key, choices.keys, scorer=fuzz.ratio, processor=None, limit=many, score_cutoff=40
+        )
+        return {choices.ids[pos] for _, _, pos in hits}
 
     def _exact_floors(self, key: str, query: str) -> list[tuple[int, float]]:
         """Exact, space-insensitive and acronym hits with their score floors."""
