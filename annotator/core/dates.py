@@ -60,6 +60,9 @@ _DATE = (
     rf"(?<![\w/.-]){_DATE_BODY}(?![\w/])(?!\.\d){_TIME}(?![\w:])"
 )
 DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_YEAR_HINT = re.compile(r"\d{4}")
+_BEFORE_YEAR = 48  # "Wednesday, 31 September 2024": weekday, day and month before the year
+_AFTER_YEAR = 24  # " @ 12:00 PM" after it
 _ZONE = r"(?:\s*(?:WIB|WITA|WIT|UTC|GMT|[ECMP][SD]?T|ET))?"
 _FULL_RE = re.compile(rf"\s*(?:{_DATE}){_ZONE}[\s.,;:)(]*", re.IGNORECASE)
 
@@ -85,12 +88,17 @@ def parse_date(s: str) -> str | None:
 
 def find_date(s: str) -> FoundDate | None:
     """The first valid date inside ``s``, or None."""
-    for match in DATE_RE.finditer(s):
-        iso = _iso(match)
-        if iso:
-            weekday = match["weekday"]
-            name = WEEKDAYS[weekday.lower()] if weekday else None
-            return FoundDate(iso, match.start(), match.end(), name)
+    searched = 0
+    for year in _YEAR_HINT.finditer(s):
+        # Every date holds a four-digit year: search only around each one.
+        pos = max(searched, year.start() - _BEFORE_YEAR)
+        for match in DATE_RE.finditer(s, pos, year.end() + _AFTER_YEAR):
+            iso = _iso(match)
+            if iso:
+                weekday = match["weekday"]
+                name = WEEKDAYS[weekday.lower()] if weekday else None
+                return FoundDate(iso, match.start(), match.end(), name)
+        searched = year.end()
     return None
 
 
