@@ -49,7 +49,9 @@ def apply_edit(
     """Apply ``edit`` to a document of ``project_id``; return its inverse.
 
     Also stamps the document's ``updated_at`` and moves a new document to
-    in progress on its first span edit (the inverse moves it back).
+    in progress on its first span edit. That move is not part of the inverse
+    (undoing the span edit leaves the document in progress), so the inverse
+    of an :class:`AddSpan` is always a plain :class:`RemoveSpans`.
     """
     docs = ed.documents_of(edit)
     if len(docs) != 1:
@@ -69,7 +71,6 @@ def apply_edit(
     values: dict[str, object] = {"updated_at": datetime.now(UTC)}
     if status == Status.NEW.value and ed.touches_spans(edit) and not ed.sets_status(edit):
         values["status"] = Status.IN_PROGRESS.value
-        inverse = ed.Batch(doc_id, (inverse, ed.SetStatus(doc_id, Status.NEW)), inverse.describe())
     conn.execute(update(t.DOCUMENTS).where(D.id == doc_id).values(**values))
     return inverse
 

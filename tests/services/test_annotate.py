@@ -82,9 +82,10 @@ def test_add_span_is_saved_with_its_annotator_and_undone(ws: Workspace) -> None:
     [added] = [s for s in doc.spans if s.label == "MISC"]
     assert (added.text_in(doc.text), added.annotator) == ("👍🏽", "ani")
     assert doc.status == model.Status.IN_PROGRESS
+    assert undo == ed.RemoveSpans(1, (added.id or 0,))  # the view selects the new span
     redo = ann.apply(undo)
     assert (26, 28, "MISC") not in _spans(ws)
-    assert _load(ws).status == model.Status.NEW
+    assert _load(ws).status == model.Status.IN_PROGRESS  # work has started all the same
     ann.apply(redo)
     again = [s for s in _load(ws).spans if s.label == "MISC"]
     assert [s.id for s in again] == [added.id]
@@ -152,7 +153,16 @@ def test_a_batch_applies_together_and_undoes_together(ws: Workspace) -> None:
         (BUL, BUL + 8, "LOC"),
         (RABU, RABU + 4, "DATE"),
     }
-    assert _load(ws).status == model.Status.NEW
+    assert _load(ws).status == model.Status.IN_PROGRESS
+
+
+def test_a_status_the_person_set_is_kept_by_span_edits(ws: Workspace) -> None:
+    ann = Annotations(ws)
+    ann.apply(ed.SetStatus(1, model.Status.DONE))
+    ann.apply(ed.AddSpan(1, 0, 5, "PER"))
+    assert _load(ws).status == model.Status.DONE
+    ann.apply(ed.Batch(2, (ed.SetStatus(2, model.Status.NEW), ed.AddSpan(2, 0, 4, "ORG"))))
+    assert _load(ws, 2).status == model.Status.NEW
 
 
 def test_a_failing_edit_in_a_batch_changes_nothing(ws: Workspace) -> None:
@@ -209,3 +219,19 @@ def test_documents_of_another_project_cannot_be_edited(ws: Workspace) -> None:
     with pytest.raises(EditError, match="not in this project"):
         Annotations(other).apply(ed.SetStatus(1, model.Status.DONE))
     assert Annotations(other).document(1) is None
+
+
+def test_undoing_a_delete_never_takes_over_another_documents_span(ws: Workspace) -> None:
+    ann = Annotations(ws)
+    newest = ann.apply(ed.AddSpan(1, 0, 5, "PER"))
+    assert isinstance(newest, ed.RemoveSpans)
+    undo_delete = ann.apply(newest)  # deletes the newest span of the database
+    ann.apply(ed.AddSpan(2, 0, 4, "ORG"))  # SQLite hands its id out again
+    if ws.store.engine.dialect.name == "sqlite":
+        with pytest.raises(EditError, match="in use"):
+            ann.apply(undo_delete)
+        assert (0, 5, "PER") not in _spans(ws)
+    else:  # PostgreSQL's sequences never reuse an id
+        ann.apply(undo_delete)
+        assert (0, 5, "PER") in _spans(ws)
+    assert _spans(ws, 2) == {(0, 4, "ORG")}
