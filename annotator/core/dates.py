@@ -10,7 +10,6 @@ a day-of-month-before-month reading (for example "6/17/2025").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,19 +36,17 @@ WEEKDAYS: dict[str, str] = {
 }  # fmt: skip
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH = rf"(?:{_alternation(MONTHS)})"
-_WEEKDAY = rf"(?:{_alternation(WEEKDAYS)})"
+# Any word in the month and weekday slots; _iso and find_date check it against the tables
+# (one character class is much cheaper for the regex engine than 60 alternatives).
+_MONTH = r"[A-Za-z]{3,9}"
+_WEEKDAY = r"[A-Za-z']{3,9}"
 _TIME = (
     r"(?:\s*(?:,|@|\||-|pukul|pkl\.?|at)?\s*"
     r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
     r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?"
 )
 _DATE_BODY = (
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<mon1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"(?P<body>(?P<d1>\d{{1,2}})\s+(?P<mon1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
     rf"|(?P<mon2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     rf"|(?P<mon3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
@@ -82,6 +79,8 @@ def parse_date(s: str) -> str | None:
 
     A bare weekday ("Rabu") is not a date.
     """
+    if len(s) > 80 or _YEAR_HINT.search(s) is None:
+        return None
     match = _FULL_RE.fullmatch(s)
     return _iso(match) if match else None
 
@@ -93,16 +92,19 @@ def find_date(s: str) -> FoundDate | None:
         # Every date holds a four-digit year: search only around each one.
         pos = max(searched, year.start() - _BEFORE_YEAR)
         for match in DATE_RE.finditer(s, pos, year.end() + _AFTER_YEAR):
-            iso = _iso(match)
+            iso = _iso(match, check_weekday=False)
             if iso:
-                weekday = match["weekday"]
-                name = WEEKDAYS[weekday.lower()] if weekday else None
-                return FoundDate(iso, match.start(), match.end(), name)
+                name = WEEKDAYS.get((match["weekday"] or "").lower())
+                start = match.start() if name else match.start("body")
+                return FoundDate(iso, start, match.end(), name)
         searched = year.end()
     return None
 
 
-def _iso(match: re.Match[str]) -> str | None:
+def _iso(match: re.Match[str], *, check_weekday: bool = True) -> str | None:
+    weekday = match["weekday"]
+    if check_weekday and weekday and weekday.lower() not in WEEKDAYS:
+        return None
     year, month, day = _ymd(match)
     if year is None or month is None:
         return None
@@ -121,7 +123,8 @@ def _ymd(match: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     for n in "123":
         if match["mon" + n]:
             day = int(match["d" + n]) if n != "3" else None
-            return int(match["y" + n]), MONTHS[match["mon" + n].lower()], day
+            month = MONTHS.get(match["mon" + n].lower())
+            return int(match["y" + n]), month, day
     if match["iy"]:
         return int(match["iy"]), int(match["im"]), int(match["id"])
     if match["n1"]:
