@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data.register(sub)
+    data.register_duplicates(sub)
     export.register(sub)
     gui_cmds.register(sub)
     return parser

@@ -131,3 +131,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for key, value in stats.items():
             print(f"{key}: {value}")
     return 0
+
+
+def register_duplicates(sub: Any) -> None:
+    """Add ``duplicates`` to the subparsers ``sub``."""
+    p = sub.add_parser("duplicates", help="list near-duplicate documents (syndicated copies)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    add_common(p)
+    p.set_defaults(func=cmd_duplicates)
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    """Print pairs of near-duplicate documents, most similar first."""
+    ws = open_workspace(args)
+    try:
+        pairs = ws.near_duplicates()
+        titles = {r.id: r.title for r in ws.list_documents()} if pairs else {}
+    finally:
+        ws.close()
+    for p in pairs:
+        if args.json:
+            emit({"id": p.doc_id, "duplicate_of": p.other, "similarity": round(p.similarity, 3)})
+        else:
+            print(
+                f"{p.doc_id:>7} ~ {p.other:<7} {p.similarity:.2f}  {titles.get(p.doc_id, '')[:60]}"
+            )
+    if not args.json:
+        print(f"{len(pairs)} near-duplicate pair(s)", file=sys.stderr)
+    return 0

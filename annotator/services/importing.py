@@ -27,6 +27,7 @@ from annotator.core.formats import (
     reader_for,
 )
 from annotator.core.textio import content_hash
+from annotator.services.neardups import NearDuplicate, NearDupTracker
 from annotator.services.prepare import prepare_raw
 from annotator.store import tables as t
 from annotator.store.ingest import Annotated, insert_batch, label_ids
@@ -49,6 +50,7 @@ class ImportSummary:
     warnings: list[Problem] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
     labels_added: list[str] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
     cancelled: bool = False
 
 
@@ -88,6 +90,7 @@ class Importer:
         self.project = project
         self.annotator_id = store.annotator_id(annotator)
         self._run_hashes: set[str] = set()
+        self._neardups = NearDupTracker(project.id)
 
     def run(
         self,
@@ -175,6 +178,8 @@ class Importer:
             batch_items = [Annotated(d, self.annotator_id) for d in docs]
             labels = label_ids(conn, self.project.id)
             ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
+            new = [(i, d.text) for i, d in zip(ids, docs, strict=True) if i is not None]
+            summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:
             if doc_id is None:
                 summary.skipped += 1

@@ -14,6 +14,7 @@ from annotator.core import model
 from annotator.core.formats import ReadOptions
 from annotator.paths import default_db_url
 from annotator.services.importing import Importer, ImportSummary
+from annotator.services.neardups import NearDuplicate, all_near_duplicates
 from annotator.store import documents
 from annotator.store.documents import DocumentRow
 from annotator.store.repository import ProjectInfo, Store
@@ -70,6 +71,11 @@ class Workspace:
         """Counts by status and by label."""
         with self.store.engine.connect() as conn:
             return documents.counts(conn, self.project.id)
+
+    def near_duplicates(self) -> list[NearDuplicate]:
+        """Pairs of documents that nearly repeat each other."""
+        with self.store.engine.connect() as conn:
+            return all_near_duplicates(conn, self.project.id)
 
     def schema(self) -> model.Schema:
         """The project's label schema."""

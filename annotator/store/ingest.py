@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 
 from annotator.core import model
 from annotator.store import tables as t
@@ -49,6 +49,20 @@ def label_ids(conn: Connection, project_id: int) -> LabelIds:
     col = t.LABELS.c
     q = select(col.name, col.kind, col.id).where(col.project_id == project_id)
     return {(name, kind): id_ for name, kind, id_ in conn.execute(q)}
+
+
+def _insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` in batches; their new ids, in the order of ``rows``.
+
+    PostgreSQL returns ids in parameter order when asked. SQLite would then
+    fall back to one statement a row, so there the ids come back unordered
+    from batched statements and are sorted: one writer assigns rowids in
+    ascending VALUES order.
+    """
+    ordered = conn.dialect.name != "sqlite"
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=ordered)
+    ids = list(conn.execute(stmt, rows).scalars())
+    return ids if ordered else sorted(ids)
 
 
 def _doc_row(
@@ -97,8 +111,7 @@ def insert_batch(
     if not fresh:
         return result
     rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id, now) for i in fresh]
-    stmt = insert(t.DOCUMENTS).returning(t.DOCUMENTS.c.id, sort_by_parameter_order=True)
-    ids = list(conn.execute(stmt, rows).scalars())
+    ids = _insert_returning_ids(conn, t.DOCUMENTS, rows)
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
     _insert_annotations(conn, [(ids[n], batch[i]) for n, i in enumerate(fresh)], labels, now)
@@ -135,8 +148,7 @@ def _insert_annotations(
     if not needs_ids:
         conn.execute(insert(t.SPANS), span_rows)
         return
-    stmt = insert(t.SPANS).returning(t.SPANS.c.id, sort_by_parameter_order=True)
-    span_ids = list(conn.execute(stmt, span_rows).scalars())
+    span_ids = _insert_returning_ids(conn, t.SPANS, span_rows)
     keys: dict[tuple[int, str], int] = {
         (doc_id, key): sid for (doc_id, _, key), sid in zip(owners, span_ids, strict=True)
     }

@@ -191,6 +191,14 @@ class Suggestion(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class DocumentSignature(SQLModel, table=True):
+    """A document's MinHash signature, for finding near-duplicates."""
+
+    __tablename__ = "document_signature"
+    document_id: int = Field(foreign_key="document.id", primary_key=True, ondelete="CASCADE")
+    minhash: list[int] = Field(sa_column=Column(JSON, nullable=False))
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class (for bulk statements)."""
     found: Table = model.__table__  # type: ignore[attr-defined]
@@ -207,3 +215,4 @@ ARGUMENTS = table_of(Argument)
 RELATIONS = table_of(Relation)
 NOTES = table_of(Note)
 SUGGESTIONS = table_of(Suggestion)
+SIGNATURES = table_of(DocumentSignature)

@@ -1,0 +1,34 @@
+"""Stored near-duplicate signatures and the flags they raise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import Connection, insert, select, update
+
+from annotator.store import tables as t
+
+D, SIG = t.DOCUMENTS.c, t.SIGNATURES.c
+
+
+def project_signatures(conn: Connection, project_id: int) -> Iterator[tuple[int, list[int]]]:
+    """``(document id, signature)`` of every signed document of the project."""
+    q = select(SIG.document_id, SIG.minhash).join(t.DOCUMENTS, D.id == SIG.document_id)
+    rows = conn.execute(q.where(D.project_id == project_id))
+    yield from ((row[0], row[1]) for row in rows)
+
+
+def store_signatures(conn: Connection, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
+    """Save signatures of new documents."""
+    if rows:
+        conn.execute(
+            insert(t.SIGNATURES), [{"document_id": d, "minhash": list(s)} for d, s in rows]
+        )
+
+
+def flag_near_duplicate(conn: Connection, doc_id: int, others: list[dict[str, object]]) -> None:
+    """Record in a new document's metadata which stored documents it nearly repeats."""
+    meta = conn.execute(select(D.meta).where(D.id == doc_id)).scalar_one()
+    conn.execute(
+        update(t.DOCUMENTS).where(D.id == doc_id).values(meta={**meta, "near_duplicates": others})
+    )
