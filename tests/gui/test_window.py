@@ -1,0 +1,71 @@
+"""Import from the window, preferences, the screenshot command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from annotator.cli import main as cli_main
+from annotator.gui.preferences import DEFAULT_FONT, Preferences
+from annotator.gui.workbench import Workbench
+from annotator.gui.workers import ImportWorker
+from annotator.services.importing import ImportSummary
+from annotator.services.workspace import Workspace
+from tests.gui.conftest import press
+
+
+def _articles(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"baru-{i}.txt").write_text(
+            f"Kota Baru (ANTARA) - Berita baru nomor {i} tentang apel pagi.\n", encoding="utf-8"
+        )
+    return folder
+
+
+def test_dropped_folder_is_imported_and_listed(
+    qtbot: QtBot, bench: Workbench, tmp_path: Path
+) -> None:
+    folder = _articles(tmp_path / "drop", 4)
+    with qtbot.waitSignal(bench.importer.imported, timeout=10_000) as done:
+        bench.window.files_dropped.emit([folder])
+    assert isinstance(done.args[0], ImportSummary) and done.args[0].imported == 4
+    assert bench.list_panel.model.rowCount() == 7
+    assert bench.window.counts.text() == "0 / 7 done"
+
+
+def test_cancelled_import_leaves_nothing_behind(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    folder = _articles(tmp_path / "cancel", 5)
+    worker = ImportWorker(workspace, [folder])
+    worker.cancel()  # as if Cancel was pressed before the first file finished
+    with qtbot.waitSignal(worker.finished_import, timeout=10_000) as done:
+        worker.start()
+    worker.wait()
+    assert done.args[0].cancelled
+    assert len(workspace.list_documents()) == 3
+
+
+def test_font_size_keys_are_remembered(qtbot: QtBot, bench: Workbench) -> None:
+    press(qtbot, bench, "Ctrl++")
+    press(qtbot, bench, "Ctrl++")
+    assert bench.pane.view.font().pointSize() == DEFAULT_FONT + 2
+    assert Preferences().font_size == DEFAULT_FONT + 2  # read back from the settings file
+    press(qtbot, bench, "Ctrl+0")
+    assert Preferences().font_size == DEFAULT_FONT
+
+
+def test_screenshot_command_writes_the_window(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    url = workspace.url
+    workspace.close()
+    out = tmp_path / "shot.png"
+    code = cli_main(["screenshot", "--out", str(out), "--size", "1024x700", "--db", url,
+                     "--project", "test"])  # fmt: skip
+    assert code == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
