@@ -12,6 +12,10 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+# Ids of rows that undo restores are never handed out again (SQLite would reuse
+# the highest id after a delete; PostgreSQL sequences never do).
+NO_REUSE: dict[str, Any] = {"sqlite_autoincrement": True}
+
 
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""
@@ -116,7 +120,7 @@ class Alias(SQLModel, table=True):
 class Span(SQLModel, table=True):
     """A labelled ``[start, end)`` range in code points of a document's text."""
 
-    __table_args__ = (Index("ix_span_document_start", "document_id", "start"),)
+    __table_args__ = (Index("ix_span_document_start", "document_id", "start"), NO_REUSE)
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", ondelete="CASCADE")
     start: int
@@ -134,6 +138,8 @@ class Span(SQLModel, table=True):
 class Event(SQLModel, table=True):
     """An event: a trigger span with an event type."""
 
+    __table_args__ = (NO_REUSE,)
+
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
     trigger_span_id: int = Field(foreign_key="span.id", index=True, ondelete="CASCADE")
@@ -145,6 +151,8 @@ class Event(SQLModel, table=True):
 class Argument(SQLModel, table=True):
     """An event argument: a span in a role."""
 
+    __table_args__ = (NO_REUSE,)
+
     id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
     span_id: int = Field(foreign_key="span.id", index=True, ondelete="CASCADE")
@@ -154,6 +162,8 @@ class Argument(SQLModel, table=True):
 
 class Relation(SQLModel, table=True):
     """A typed, directed link between two spans."""
+
+    __table_args__ = (NO_REUSE,)
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
@@ -166,6 +176,8 @@ class Relation(SQLModel, table=True):
 
 class Note(SQLModel, table=True):
     """Free text on a document, or on one of its spans or events."""
+
+    __table_args__ = (NO_REUSE,)
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")

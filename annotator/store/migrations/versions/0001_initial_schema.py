@@ -155,6 +155,7 @@ def upgrade() -> None:
             ["label.id"],
         ),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("span", schema=None) as batch_op:
         batch_op.create_index("ix_span_document_start", ["document_id", "start"], unique=False)
@@ -180,6 +181,7 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["trigger_span_id"], ["span.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_event_document_id"), ["document_id"], unique=False)
@@ -209,6 +211,7 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["tail_span_id"], ["span.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("relation", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_relation_document_id"), ["document_id"], unique=False)
@@ -230,6 +233,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["event_id"], ["event.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["span_id"], ["span.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("argument", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_argument_event_id"), ["event_id"], unique=False)

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["event_id"], ["event.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["span_id"], ["span.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("note", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_note_document_id"), ["document_id"], unique=False)
