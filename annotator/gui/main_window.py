@@ -41,8 +41,6 @@ class MainWindow(QMainWindow):
         self.left = self._dock("Documents", documents, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.labels_dock = self._dock("Labels", palette, Qt.DockWidgetArea.RightDockWidgetArea)
         self.spans_dock = self._dock("Spans", spans, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.left], [430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.labels_dock], [300], Qt.Orientation.Horizontal)
         self.menus = make_menus(self.menuBar())
         self.actions_by_name = build_actions(self, self.menus, handlers)
         for dock in (self.left, self.labels_dock, self.spans_dock):
@@ -64,6 +62,16 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    def fit_docks(self) -> None:
+        """Share the width: the text gets at least half, the docks what is left."""
+        width = self.width()
+        left, right = min(430, int(width * 0.26)), min(300, int(width * 0.21))
+        self.resizeDocks([self.left, self.labels_dock], [left, right], Qt.Orientation.Horizontal)
+        palette_height = self.label_palette.sizeHint().height() + 30
+        self.resizeDocks(
+            [self.labels_dock, self.spans_dock], [palette_height, 600], Qt.Orientation.Vertical
+        )
 
     def add_file_action(self, action: QAction) -> None:
         """Put a command (Export, for one) in the File menu after the import entries."""

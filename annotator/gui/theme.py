@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 STYLE = """
-QLabel#documentTitle { padding-top: 2px; }
-QLabel#documentMeta { color: palette(mid); padding-bottom: 4px; }
-QTextEdit#documentView { border: none; }
+QLabel#documentTitle {{ padding-top: 2px; }}
+QLabel#documentMeta {{ color: {meta}; padding-bottom: 4px; }}
+QTextEdit#documentView {{ border: none; }}
+QLabel#progressCounts, QLabel#savedState {{ padding: 0 8px; }}
 """
 
 
@@ -44,10 +45,11 @@ def dark_palette() -> QPalette:
 def apply_theme(app: QApplication) -> None:
     """Fusion style, dark palette when the system is dark; follow later changes."""
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE)
 
     def follow(*_: object) -> None:
-        app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+        dark = is_dark()
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+        app.setStyleSheet(STYLE.format(meta="#a9adb3" if dark else "#505459"))
 
     follow()
     QGuiApplication.styleHints().colorSchemeChanged.connect(follow)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Document, LabelKind, Status
 from annotator.gui.actions import build_label_actions
@@ -149,7 +148,6 @@ class Workbench:
 
     def start(self, doc_id: int | None = None) -> None:
         """Show the window with a document open."""
+        self.window.fit_docks()
         self.nav.open_first(doc_id)
-        app = QApplication.instance()
-        if app is not None:
-            self.window.show()
+        self.window.show()

@@ -58,6 +58,10 @@ class DocumentController(QObject):
         except EditError as exc:
             self.message.emit(f"Not changed: {exc}")
             return None
+        except Exception as exc:  # a store failure must not take the window down
+            log.exception("edit failed: %s", edit)
+            self.message.emit(f"Not saved, nothing changed: {exc!r}")
+            return None
         self.undo.push(self.current.id, EditCommand(self._reapply, edit, inverse))
         self._reload(edit.document_id)
         return inverse
@@ -66,9 +70,9 @@ class DocumentController(QObject):
         """Undo or redo: apply, reload, and keep the document in view."""
         try:
             inverse = self.annotations.apply(edit)
-        except EditError as exc:
-            log.warning("undo/redo refused: %s", exc)
-            self.message.emit(f"Could not undo or redo: {exc}")
+        except Exception as exc:  # raised inside a Qt virtual: report, never propagate
+            log.exception("undo/redo failed: %s", edit)
+            self.message.emit(f"Could not undo or redo: {exc!r}")
             return edit
         if edit.document_id != self.doc_id:
             self.open(edit.document_id)

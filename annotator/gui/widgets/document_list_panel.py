@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,6 +84,13 @@ class DocumentListPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Drop the source, then the date column when the dock is narrow."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        self.table.setColumnHidden(2, width < 400)
+        self.table.setColumnHidden(1, width < 320)
 
     def set_labels(self, names: Sequence[str]) -> None:
         """The entity labels the label filter offers."""

@@ -28,7 +28,7 @@ from annotator.core.model import Document, Span
 from annotator.core.offsets import Utf16Map
 from annotator.gui.widgets.span_layers import PaintedSpan, paint_list
 
-UNDERLINE = 3  # px per underline level
+UNDERLINE = 4  # px per underline level
 BACKGROUND_ALPHA = 95
 SELECTED_ALPHA = 190
 
@@ -145,6 +145,7 @@ class DocumentView(QTextEdit):
     def _apply_line_height(self) -> None:
         levels = max((p.level for p in self._painted), default=0) + 1
         fmt = QTextBlockFormat()
+        fmt.setBottomMargin(6)
         fmt.setLineHeight(
             115 + 12 * levels, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         )

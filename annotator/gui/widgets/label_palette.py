@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from annotator.core.model import Label
 
@@ -46,6 +46,8 @@ class LabelPalette(QWidget):
             button = QPushButton(button_text(label), self)
             button.setObjectName(f"label-{label.name}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(120)
             button.setToolTip(label.description or label.name)
             fg = text_color_on(label.color)
             button.setStyleSheet(
