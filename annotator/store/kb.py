@@ -1,0 +1,256 @@
+"""The knowledge base in SQL: entities and aliases of a project (DESIGN §7).
+
+Aliases carry a count of how often they were seen. Forgetting (undoing a
+span) lowers the count; an alias at 0 stays as a dormant row, left out of
+matching, so redoing the span finds the same entity again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from annotator.core import model
+from annotator.core.normalise import normalise
+from annotator.store import tables as t
+
+E, AL, S = t.ENTITIES.c, t.table_of(t.Alias).c, t.SPANS.c
+ALIASES = t.table_of(t.Alias)
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A surface form seen as an entity of ``type`` (an alias to learn)."""
+
+    text: str
+    type: str
+
+
+def fingerprint(conn: Connection, project_id: int) -> str:
+    """A cheap summary of the project's KB that changes when the KB changes."""
+    alias_q = (
+        select(
+            func.count(AL.id),
+            func.coalesce(func.max(AL.id), 0),
+            func.coalesce(func.sum(AL.count), 0),
+            func.coalesce(func.sum(AL.entity_id * (AL.count + 1)), 0),
+        )
+        .select_from(ALIASES.join(t.ENTITIES, E.id == AL.entity_id))
+        .where(E.project_id == project_id)
+    )
+    entity_q = select(
+        func.count(E.id),
+        func.coalesce(func.max(E.id), 0),
+        func.coalesce(func.sum(func.length(E.name) + func.length(E.type) * 7), 0),
+    ).where(E.project_id == project_id)
+    parts = [*conn.execute(alias_q).one(), *conn.execute(entity_q).one()]
+    return ":".join(str(int(p)) for p in parts)
+
+
+def load_entities(conn: Connection, project_id: int) -> list[model.Entity]:
+    """Every entity with its live aliases (count > 0); dormant-only entities are left out."""
+    aliases: dict[int, list[model.Alias]] = {}
+    q = (
+        select(AL.entity_id, AL.id, AL.text, AL.count)
+        .join(t.ENTITIES, E.id == AL.entity_id)
+        .where(E.project_id == project_id, AL.count > 0)
+        .order_by(AL.entity_id, AL.count.desc(), AL.id)
+    )
+    for entity_id, alias_id, text, count in conn.execute(q):
+        aliases.setdefault(entity_id, []).append(model.Alias(text, count, alias_id))
+    q2 = select(E.id, E.name, E.type, E.description, E.external_id).where(
+        E.project_id == project_id
+    )
+    return [
+        model.Entity(name, type_, desc or "", ext, tuple(aliases[eid]), eid)
+        for eid, name, type_, desc, ext in conn.execute(q2.order_by(E.id))
+        if eid in aliases
+    ]
+
+
+def entity(conn: Connection, project_id: int, entity_id: int) -> model.Entity | None:
+    """One entity with all its aliases (dormant ones too), or ``None``."""
+    row = conn.execute(
+        select(E.id, E.name, E.type, E.description, E.external_id).where(
+            E.id == entity_id, E.project_id == project_id
+        )
+    ).first()
+    if row is None:
+        return None
+    q = select(AL.text, AL.count, AL.id).where(AL.entity_id == entity_id)
+    aliases = tuple(model.Alias(*r) for r in conn.execute(q.order_by(AL.count.desc(), AL.id)))
+    return model.Entity(row.name, row.type, row.description or "", row.external_id, aliases, row.id)
+
+
+def create_entity(
+    conn: Connection,
+    project_id: int,
+    name: str,
+    type_: str,
+    description: str = "",
+    external_id: str | None = None,
+) -> int:
+    """A new entity (no aliases yet); its id."""
+    values = {
+        "project_id": project_id,
+        "name": name,
+        "type": type_,
+        "description": description,
+        "external_id": external_id,
+        "created_at": datetime.now(UTC),
+    }
+    return int(conn.execute(insert(t.ENTITIES).returning(E.id), values).scalar_one())
+
+
+def find_by_alias(
+    conn: Connection, project_id: int, norms: Sequence[str]
+) -> dict[tuple[str, str], int]:
+    """``(norm, type) -> entity id`` for aliases (dormant too), most seen entity first."""
+    found: dict[tuple[str, str], tuple[int, int]] = {}
+    for i in range(0, len(norms), _CHUNK):
+        q = (
+            select(AL.norm, E.type, AL.entity_id, AL.count)
+            .join(t.ENTITIES, E.id == AL.entity_id)
+            .where(E.project_id == project_id, AL.norm.in_(norms[i : i + _CHUNK]))
+        )
+        for norm, type_, entity_id, count in conn.execute(q):
+            best = found.get((norm, type_))
+            if best is None or (count, -entity_id) > (best[1], -best[0]):
+                found[(norm, type_)] = (entity_id, count)
+    return {key: entity_id for key, (entity_id, _) in found.items()}
+
+
+def adjust(conn: Connection, changes: Iterable[tuple[int, str, int]]) -> None:
+    """Add ``delta`` to the alias ``text`` of each entity (creating it; never below 0)."""
+    totals: Counter[tuple[int, str]] = Counter()
+    texts: dict[tuple[int, str], str] = {}
+    for entity_id, text, delta in changes:
+        norm = normalise(text)
+        if norm:
+            totals[(entity_id, norm)] += delta
+            texts.setdefault((entity_id, norm), text)
+    if not totals:
+        return
+    keys = list(totals)
+    have: dict[tuple[int, str], tuple[int, int]] = {}
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        q = select(AL.entity_id, AL.norm, AL.id, AL.count).where(
+            AL.entity_id.in_({e for e, _ in chunk}), AL.norm.in_({n for _, n in chunk})
+        )
+        have.update(((e, n), (aid, c)) for e, n, aid, c in conn.execute(q))
+    new_rows = []
+    for key, delta in totals.items():
+        if key in have:
+            alias_id, count = have[key]
+            if delta:
+                conn.execute(
+                    update(ALIASES).where(AL.id == alias_id).values(count=max(0, count + delta))
+                )
+        else:
+            new_rows.append(
+                {"entity_id": key[0], "text": texts[key], "norm": key[1], "count": max(0, delta)}
+            )
+    if new_rows:
+        conn.execute(insert(ALIASES), new_rows)
+
+
+def learn(conn: Connection, project_id: int, mentions: Sequence[Mention]) -> list[int | None]:
+    """The entity of each mention, strengthening its alias or creating the entity.
+
+    An entity matches when it has the mention's exact normalised alias and
+    type; otherwise a new entity is named after the mention. Mentions that
+    normalise to nothing get ``None``.
+    """
+    norms = [normalise(m.text) for m in mentions]
+    known = find_by_alias(conn, project_id, sorted({n for n in norms if n}))
+    result: list[int | None] = []
+    for mention, norm in zip(mentions, norms, strict=True):
+        if not norm:
+            result.append(None)
+            continue
+        entity_id = known.get((norm, mention.type))
+        if entity_id is None:
+            entity_id = known[(norm, mention.type)] = create_entity(
+                conn, project_id, mention.text.strip(), mention.type
+            )
+        result.append(entity_id)
+    adjust(
+        conn,
+        ((eid, m.text, 1) for eid, m in zip(result, mentions, strict=True) if eid is not None),
+    )
+    return result
+
+
+def merge(conn: Connection, project_id: int, keep: int, others: Sequence[int]) -> None:
+    """Fold ``others`` into ``keep``: aliases (counts summed), span and suggestion links."""
+    others = [o for o in others if o != keep]
+    if not others:
+        return
+    q = select(AL.entity_id, AL.id, AL.text, AL.count).where(AL.entity_id.in_(others))
+    moved = [(keep, text, count) for _, _, text, count in conn.execute(q)]
+    conn.execute(delete(ALIASES).where(AL.entity_id.in_(others)))
+    adjust(conn, moved)
+    conn.execute(update(t.SPANS).where(S.entity_id.in_(others)).values(entity_id=keep))
+    sg = t.SUGGESTIONS.c
+    conn.execute(update(t.SUGGESTIONS).where(sg.entity_id.in_(others)).values(entity_id=keep))
+    conn.execute(delete(t.ENTITIES).where(E.id.in_(others), E.project_id == project_id))
+
+
+def alias_owner(conn: Connection, project_id: int, alias_id: int) -> tuple[int, str, str] | None:
+    """``(entity id, alias text, norm)`` of an alias of this project."""
+    row = conn.execute(
+        select(AL.entity_id, AL.text, AL.norm)
+        .join(t.ENTITIES, E.id == AL.entity_id)
+        .where(AL.id == alias_id, E.project_id == project_id)
+    ).first()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def move_alias(conn: Connection, alias_id: int, entity_id: int) -> None:
+    """Give an alias to another entity."""
+    conn.execute(update(ALIASES).where(AL.id == alias_id).values(entity_id=entity_id))
+
+
+def spans_of(conn: Connection, entity_id: int) -> list[tuple[int, str]]:
+    """``(span id, covered text)`` of every span linked to an entity."""
+    d = t.DOCUMENTS.c
+    q = (
+        select(S.id, S.start, S.end, d.text)
+        .join(t.DOCUMENTS, d.id == S.document_id)
+        .where(S.entity_id == entity_id)
+    )
+    return [(sid, text[start:end]) for sid, start, end, text in conn.execute(q)]
+
+
+def relink(conn: Connection, span_ids: Sequence[int], entity_id: int | None) -> None:
+    """Point spans at another entity (or none)."""
+    for i in range(0, len(span_ids), _CHUNK):
+        conn.execute(
+            update(t.SPANS).where(S.id.in_(span_ids[i : i + _CHUNK])).values(entity_id=entity_id)
+        )
+
+
+def all_entities(conn: Connection, project_id: int) -> list[model.Entity]:
+    """Every entity with every alias (dormant included), for export."""
+    aliases: dict[int, list[model.Alias]] = {}
+    q = (
+        select(AL.entity_id, AL.text, AL.count, AL.id)
+        .join(t.ENTITIES, E.id == AL.entity_id)
+        .where(E.project_id == project_id)
+        .order_by(AL.entity_id, AL.count.desc(), AL.id)
+    )
+    for entity_id, text, count, alias_id in conn.execute(q):
+        aliases.setdefault(entity_id, []).append(model.Alias(text, count, alias_id))
+    q2 = select(E.id, E.name, E.type, E.description, E.external_id).where(
+        E.project_id == project_id
+    )
+    return [
+        model.Entity(name, type_, desc or "", ext, tuple(aliases.get(eid, ())), eid)
+        for eid, name, type_, desc, ext in conn.execute(q2.order_by(E.id))
+    ]
