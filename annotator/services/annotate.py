@@ -8,7 +8,8 @@ id that later edits on the undo stack name.
 from __future__ import annotations
 
 from annotator.core import model
-from annotator.core.edits import Edit, EditError
+from annotator.core.edits import Edit, EditError, documents_of
+from annotator.services.knowledge import learning, restored_spans
 from annotator.services.workspace import Workspace
 from annotator.store.edits import apply_edit
 
@@ -29,7 +30,8 @@ class Annotations:
         """
         ws = self._workspace
         who = ws.store.annotator_id(ws.annotator)
-        with ws.store.engine.begin() as conn:
+        docs, restored = [*documents_of(edit)], restored_spans(edit)
+        with ws.store.engine.begin() as conn, learning(conn, ws.project.id, docs, restored):
             return apply_edit(conn, ws.project.id, who, edit)
 
     def document(self, doc_id: int) -> model.Document | None:

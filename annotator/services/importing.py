@@ -27,6 +27,7 @@ from annotator.core.formats import (
     reader_for,
 )
 from annotator.core.textio import content_hash
+from annotator.services.knowledge import learn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
 from annotator.services.prepare import prepare_raw
 from annotator.store import tables as t
@@ -178,6 +179,7 @@ class Importer:
             batch_items = [Annotated(d, self.annotator_id) for d in docs]
             labels = label_ids(conn, self.project.id)
             ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
+            learn_imported(conn, self.project.id, ids)
             new = [(i, d.text) for i, d in zip(ids, docs, strict=True) if i is not None]
             summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:
