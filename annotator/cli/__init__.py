@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import data, export, gui_cmds
+from annotator.cli import data, export, gui_cmds, kb
 from annotator.cli.common import CliError
 
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.register(sub)
     data.register_duplicates(sub)
     export.register(sub)
+    kb.register(sub)
     gui_cmds.register(sub)
     return parser
 
