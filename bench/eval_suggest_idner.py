@@ -34,7 +34,8 @@ def _score(found: int, right: int, gold: int) -> str:
     p = right / found if found else 0.0
     r = right / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({right} right of {found} found, {gold} gold)"
+    counts = f"({right} right of {found} found, {gold} gold)"
+    return f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  {counts}"
 
 
 def main() -> int:
