@@ -147,7 +147,7 @@ def test_spacy_export_aligns_with_spacys_own_tokenizer(ws: Workspace, tmp_path: 
 
     out = tmp_path / "train.jsonl"
     result = export(ws, ExportRequest("spacy", out))
-    assert set(result.outputs[out].dropped) == {"events"}  # every span aligned
+    assert "spans not aligned to spaCy tokens" not in result.outputs[out].dropped
     nlp = spacy.blank("id")
     docs = []
     for line in out.read_text(encoding="utf-8").splitlines():
