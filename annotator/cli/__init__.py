@@ -22,6 +22,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Label press releases and news as training data.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="check this build end to end offscreen, exit"
+    )
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="open the window, print when it is shown, exit (start-up benchmark)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data.register(sub)
     data.register_duplicates(sub)
@@ -34,6 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; with none, open the window."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--smoke-test"]:
+        from annotator.smoke import run_smoke_test
+
+        return run_smoke_test()
+    if args_list[:1] == ["--exit-when-shown"]:
+        from annotator.window_probe import open_and_exit
+
+        return open_and_exit(args_list[1:])
     window_opts = ("--db", "--project", "--annotator", "--doc")
     window_only = not args_list or args_list[0].split("=")[0] in window_opts
     if window_only and not {"-h", "--help", "--version"} & set(args_list):
