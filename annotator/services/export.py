@@ -22,7 +22,7 @@ from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.services.workspace import Workspace
 from annotator.store.loading import stream_documents
-from annotator.store.selection import Selection, select_ids
+from annotator.store.selection import Selection, has_relations, select_ids
 
 ALIASES = {"jsonl": "native"}
 ProgressFn = Callable[[int, int], None]
@@ -99,11 +99,15 @@ def export(
     writer = WRITERS.get(ALIASES.get(req.format, req.format))
     if writer is None:
         raise ExportError(f"unknown format {req.format!r} (known: {', '.join(format_names())})")
-    context = WriteContext(
-        ws.schema(), ws.project.language, req.with_suggestions, req.label_priority
-    )
     result = ExportResult()
     with ws.store.engine.connect() as conn:
+        context = WriteContext(
+            ws.schema(),
+            ws.project.language,
+            req.with_suggestions,
+            req.label_priority,
+            has_relations(conn, ws.project.id),
+        )
         ids = select_ids(conn, ws.project.id, req.selection)
         parts = req.split.parts(ids) if req.split else {"": ids}
         total, done = len(ids), [0]

@@ -18,6 +18,7 @@ from annotator.store import tables as t
 D, S, L, A, E = t.DOCUMENTS.c, t.SPANS.c, t.LABELS.c, t.ANNOTATORS.c, t.ENTITIES.c
 EV, ARG, R, N, SG = t.EVENTS.c, t.ARGUMENTS.c, t.RELATIONS.c, t.NOTES.c, t.SUGGESTIONS.c
 CHUNK = 400
+ORIGINS = {o.value: o for o in model.Origin}
 
 Grouped = dict[int, list[Any]]
 
@@ -25,7 +26,7 @@ Grouped = dict[int, list[Any]]
 def _grouped(conn: Connection, query: Any) -> Grouped:
     """Rows of ``query`` (first column: document id) grouped by document."""
     out: Grouped = defaultdict(list)
-    for row in conn.execute(query):
+    for row in conn.execute(query).all():
         out[row[0]].append(row)
     return out
 
@@ -118,7 +119,24 @@ def load_chunk(conn: Connection, ids: Sequence[int]) -> list[model.Document]:
     """Whole documents for ``ids`` (at most a few hundred), in the order given."""
     if not ids:
         return []
-    rows = {r["id"]: r for r in conn.execute(select(t.DOCUMENTS).where(D.id.in_(ids))).mappings()}
+    columns = (
+        D.id,
+        D.text,
+        D.title,
+        D.external_id,
+        D.source,
+        D.agency,
+        D.place,
+        D.published_at,
+        D.url,
+        D.meta,
+        D.status,
+        D.original_text,
+        D.content_hash,
+        D.annotator_id,
+    )
+    query = select(*columns).where(D.id.in_(ids))
+    rows = {r["id"]: r for r in conn.execute(query).mappings().all()}
     parts = _Parts(
         _annotator_names(conn),
         _spans(conn, ids),
@@ -179,7 +197,7 @@ class _Parts:
         )
 
     def _spans(self, doc_id: int) -> tuple[model.Span, ...]:
-        who, span, ref, origin = self.who.get, model.Span, model.EntityRef, model.Origin
+        who, span, ref, origin = self.who.get, model.Span, model.EntityRef, ORIGINS.__getitem__
         return tuple(
             span(
                 start,

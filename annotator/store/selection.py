@@ -50,3 +50,9 @@ def select_ids(conn: Connection, project_id: int, sel: Selection) -> list[int]:
         pending = exists().where(SG.document_id == D.id, SG.state == "pending")
         q = q.where(~pending)
     return list(conn.execute(q).scalars())
+
+
+def has_relations(conn: Connection, project_id: int) -> bool:
+    """Whether any document of the project has a relation."""
+    q = select(t.RELATIONS.c.id).join(t.DOCUMENTS, D.id == t.RELATIONS.c.document_id)
+    return conn.execute(q.where(D.project_id == project_id).limit(1)).first() is not None

@@ -89,6 +89,7 @@ class WriteContext:
     language: str = "id"
     with_suggestions: bool = False
     label_priority: tuple[str, ...] = ()
+    has_relations: bool | None = None  # known up front, so writers need not look ahead
 
 
 @dataclass

@@ -158,9 +158,15 @@ class DoccanoWriter:
     is_directory: bool = False
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
-        """Write every document (held in memory to choose the shape first)."""
-        items = list(docs)
-        with_relations = any(doc.relations for doc in items)
+        """Write every document, streamed when the context says whether relations exist.
+
+        Otherwise the documents are held in memory to choose the shape first.
+        """
+        items: Iterable[Document] = docs
+        with_relations = context.has_relations
+        if with_relations is None:
+            items = list(docs)
+            with_relations = any(doc.relations for doc in items)
         carries = ("relations",) if with_relations else ()
         report = WriteReport(notes=[OFFSETS_NOTE])
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
+
+import orjson
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
@@ -17,7 +18,7 @@ COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
 
 def dumps(obj: Any) -> str:
     """One compact JSON value, UTF-8 characters kept as they are."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(obj).decode("utf-8")
 
 
 @contextmanager
@@ -28,21 +29,20 @@ def open_text(target: Path) -> Iterator[TextIO]:
 
 
 def write_jsonl(target: Path, objects: Iterable[dict[str, Any]]) -> None:
-    """Stream one JSON object per line into ``target``."""
-    with open_text(target) as fh:
+    """Stream one JSON object per line into ``target`` (orjson, UTF-8)."""
+    with target.open("wb") as fh:
         for obj in objects:
-            fh.write(dumps(obj))
-            fh.write("\n")
+            fh.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
 
 
 def write_json_array(target: Path, objects: Iterable[dict[str, Any]]) -> None:
     """Stream a JSON array into ``target``: ``[``, items joined by ``,\\n``, ``]``."""
-    with open_text(target) as fh:
-        fh.write("[")
+    with target.open("wb") as fh:
+        fh.write(b"[")
         for n, obj in enumerate(objects):
-            fh.write(",\n" if n else "\n")
-            fh.write(dumps(obj))
-        fh.write("\n]\n")
+            fh.write(b",\n" if n else b"\n")
+            fh.write(orjson.dumps(obj))
+        fh.write(b"\n]\n")
 
 
 def columns(doc: Document) -> dict[str, Any]:

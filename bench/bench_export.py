@@ -1,0 +1,137 @@
+"""Export speed: a large annotated project to native JSONL and the other formats.
+
+Builds a SQLite project of N documents (default 100,000) with 20 spans each
+(2,000,000 spans), then times Annotator's export of every document against
+the floor measured in the same run: reading the same rows with sqlite3 and
+writing them with orjson. Peak memory of each export is measured in a fresh
+process. Run: .venv/bin/python bench/bench_export.py [DOCS] [--formats a,b]
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import groupby
+from pathlib import Path
+
+import orjson
+
+from annotator.core import model
+from annotator.core.textio import content_hash
+from annotator.services.export import ExportRequest, export
+from annotator.services.workspace import Workspace
+from annotator.store.ingest import Annotated, insert_batch, label_ids
+from annotator.store.selection import Selection
+
+WORDS = ("polisi apel siaga pengamanan pilkada personel wilayah patroli rapat pleno "
+         "suara rekapitulasi koordinasi masyarakat").split()
+NAMES = [("Polda Kaltara", "ORG"), ("Budi Rachmat", "PER"), ("Tarakan", "LOC"),
+         ("Rabu", "DATE"), ("Kabid Humas", "TITLE")]
+
+
+def make_doc(rng: random.Random, n: int, spans: int = 20) -> model.Document:
+    parts, out, pos = [], [], 0
+    for k in range(spans):
+        filler = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 8))) + " "
+        name, label = NAMES[(n + k) % len(NAMES)]
+        parts += [filler, name, ". "]
+        start = pos + len(filler)
+        out.append(model.Span(start, start + len(name), label, f"T{k + 1}"))
+        pos = start + len(name) + 2
+    text = f"Rilis {n}. " + "".join(parts)
+    shift = len(f"Rilis {n}. ")
+    spans_ = tuple(model.Span(s.start + shift, s.end + shift, s.label, s.key) for s in out)
+    return model.Document(text=text, title=f"Rilis {n}", spans=spans_,
+                          status=model.Status.DONE, content_hash=content_hash(text))
+
+
+def build(db: Path, count: int) -> None:
+    ws = Workspace.open(f"sqlite:///{db}", "bench")
+    rng = random.Random(5)
+    with ws.store.engine.begin() as conn:
+        labels = label_ids(conn, ws.project.id)
+    for i in range(0, count, 2000):
+        batch = [Annotated(make_doc(rng, n)) for n in range(i, min(count, i + 2000))]
+        with ws.store.engine.begin() as conn:
+            insert_batch(conn, ws.project.id, batch, labels)
+    ws.close()
+
+
+def floor(db: Path, out: Path) -> float:
+    """sqlite3 reads the same documents and spans; orjson writes them."""
+    start = time.perf_counter()
+    conn = sqlite3.connect(db)
+    spans = conn.execute(
+        "SELECT s.document_id, s.id, s.start, s.\"end\", l.name FROM span s "
+        "JOIN label l ON l.id = s.label_id ORDER BY s.document_id, s.start")
+    by_doc = groupby(spans, key=lambda r: r[0])
+    pending = next(by_doc, None)
+    with out.open("wb") as fh:
+        for doc_id, text, title, status in conn.execute(
+                "SELECT id, text, title, status FROM document ORDER BY id"):
+            rows: list[tuple[int, int, int, int, str]] = []
+            if pending is not None and pending[0] == doc_id:
+                rows = list(pending[1])
+                pending = next(by_doc, None)
+            rec = {"id": str(doc_id), "text": text, "meta": {"title": title}, "status": status,
+                   "spans": [{"id": f"T{n}", "start": s, "end": e, "label": lb,
+                              "text": text[s:e]} for n, (_, _, s, e, lb) in enumerate(rows, 1)]}
+            fh.write(orjson.dumps(rec) + b"\n")
+    return time.perf_counter() - start
+
+
+def ours(db: Path, fmt: str, out: Path) -> float:
+    ws = Workspace.open(f"sqlite:///{db}", "bench")
+    start = time.perf_counter()
+    export(ws, ExportRequest(fmt, out, Selection(statuses=None)))
+    took = time.perf_counter() - start
+    ws.close()
+    return took
+
+
+def peak_mb(db: Path, fmt: str, out: Path) -> float:
+    code = ("import resource; from pathlib import Path;"
+            "from annotator.services.export import ExportRequest, export;"
+            "from annotator.services.workspace import Workspace;"
+            "from annotator.store.selection import Selection;"
+            f"ws = Workspace.open('sqlite:///{db}', 'bench');"
+            f"export(ws, ExportRequest('{fmt}', Path('{out}'), Selection(statuses=None)));"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(res.stdout.strip()) / 1024
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = int(args[0]) if args else 100_000
+    formats = ["jsonl", "doccano", "spacy", "prodigy", "conll", "labelstudio", "brat"]
+    for a in sys.argv[1:]:
+        if a.startswith("--formats="):
+            formats = a.split("=", 1)[1].split(",")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        db = tmp / "big.db"
+        t0 = time.perf_counter()
+        build(db, count)
+        print(f"built {count} documents, {count * 20:,} spans in {time.perf_counter() - t0:.0f} s")
+        base = floor(db, tmp / "floor.jsonl")
+        print(f"floor (sqlite3 read + orjson write): {base:.2f} s")
+        for fmt in formats:
+            out = tmp / ("brat-out" if fmt == "brat" else f"out.{fmt}")
+            took = ours(db, fmt, out)
+            print(f"export {fmt:<12} {took:6.2f} s  {took / base:4.1f}x the floor")
+        for n in (count // 4, count):
+            small = tmp / f"mem-{n}.db"
+            build(small, n)
+            print(f"peak memory exporting {n:>7} documents to jsonl: "
+                  f"{peak_mb(small, 'jsonl', tmp / 'mem.jsonl'):.0f} MB")
+    print(f"(bench process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
