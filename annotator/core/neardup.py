@@ -19,7 +19,7 @@ the two shingle sets (the share of equal positions in the signatures).
 from __future__ import annotations
 
 import zlib
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
 NUM_HASHES = 64
@@ -93,9 +93,12 @@ def similarity(first: Sequence[int], second: Sequence[int]) -> float:
     return sum(1 for x, y in zip(first, second, strict=True) if x == y) / len(first)
 
 
-def _band_keys(sig: Sequence[int]) -> Iterable[tuple[int, int]]:
-    for band in range(BANDS):
-        yield band, hash(tuple(sig[band * ROWS : (band + 1) * ROWS]))
+def band_keys(sig: Sequence[int]) -> list[tuple[int, int]]:
+    """The LSH bucket key of each band of ``sig``."""
+    return [(band, hash(tuple(sig[band * ROWS : (band + 1) * ROWS]))) for band in range(BANDS)]
+
+
+_band_keys = band_keys
 
 
 class NearDupIndex(Generic[K]):
@@ -111,7 +114,7 @@ class NearDupIndex(Generic[K]):
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._sigs
 
-    def add(self, doc_id: K, sig: Sequence[int]) -> None:
+    def add(self, doc_id: K, sig: Sequence[int], keys: Sequence[tuple[int, int]] = ()) -> None:
         """Index ``sig`` under ``doc_id`` (replacing an earlier one); empty ones are skipped."""
         if doc_id in self._sigs:
             self.remove(doc_id)
@@ -119,7 +122,7 @@ class NearDupIndex(Generic[K]):
             return
         stored = tuple(sig)
         self._sigs[doc_id] = stored
-        for band, key in _band_keys(stored):
+        for band, key in keys or _band_keys(stored):
             self._buckets[band].setdefault(key, []).append(doc_id)
 
     def remove(self, doc_id: K) -> None:
@@ -134,13 +137,20 @@ class NearDupIndex(Generic[K]):
                 if not bucket:
                     del self._buckets[band][key]
 
-    def find(self, sig: Sequence[int], threshold: float = 0.8) -> list[tuple[K, float]]:
-        """Indexed documents at least ``threshold`` similar to ``sig``, most similar first."""
+    def find(
+        self, sig: Sequence[int], threshold: float = 0.8, keys: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[K, float]]:
+        """Indexed documents at least ``threshold`` similar to ``sig``, most similar first.
+
+        ``keys`` are the signature's band keys when the caller has them already.
+        """
         if len(sig) != NUM_HASHES:
             return []
         candidates: set[K] = set()
-        for band, key in _band_keys(sig):
-            candidates.update(self._buckets[band].get(key, ()))
+        for band, key in keys or _band_keys(sig):
+            bucket = self._buckets[band].get(key)
+            if bucket:
+                candidates.update(bucket)
         found = [(doc_id, similarity(sig, self._sigs[doc_id])) for doc_id in candidates]
         hits = [(doc_id, score) for doc_id, score in found if score >= threshold]
         hits.sort(key=lambda hit: -hit[1])

@@ -8,7 +8,6 @@ its file and line and the rest still import; documents already in the project
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,10 +25,10 @@ from annotator.core.formats import (
     UnknownFormatError,
     reader_for,
 )
-from annotator.core.textio import content_hash
 from annotator.services.knowledge import learn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
-from annotator.services.prepare import prepare_raw
+from annotator.services.pipeline import prepared_batches
+from annotator.services.prepare import Prepared
 from annotator.store import tables as t
 from annotator.store.ingest import Annotated, insert_batch, label_ids
 from annotator.store.repository import ProjectInfo, Store, ensure_labels, load_schema
@@ -103,23 +102,44 @@ class Importer:
     ) -> ImportSummary:
         """Import every file; on cancel, remove what this run added."""
         summary = ImportSummary()
-        files = list(expand_paths(paths))
         options = options or ReadOptions()
-        batch: list[Record] = []
+        batches = self._batches(
+            list(expand_paths(paths)), fmt, options, summary, progress, cancelled
+        )
+        parse = options.press_release
+
+        def item(record: Record) -> tuple[model.Document, bool]:
+            return record.document, parse and not record.pre_annotated
+
         try:
-            for n, path in enumerate(files):
-                summary.files += 1
-                for record in self._records(path, fmt, options, summary):
-                    batch.append(record)
-                    if len(batch) >= BATCH:
-                        self._flush(batch, options, summary)
-                self._tick(
-                    progress, cancelled, Progress(n + 1, len(files), summary.imported, str(path))
-                )
-            self._flush(batch, options, summary)
+            for batch, prepared in prepared_batches(batches, item):
+                self._flush(batch, prepared, options, summary)
         except ImportCancelledError:
             self._undo(summary)
         return summary
+
+    def _batches(
+        self,
+        files: list[Path],
+        fmt: str | None,
+        options: ReadOptions,
+        summary: ImportSummary,
+        progress: Callable[[Progress], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> Iterator[list[Record]]:
+        """Records of every file in batches; progress and cancel checks per file."""
+        batch: list[Record] = []
+        for n, path in enumerate(files):
+            summary.files += 1
+            for record in self._records(path, fmt, options, summary):
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+            where = Progress(n + 1, len(files), summary.imported, str(path))
+            self._tick(progress, cancelled, where)
+        if batch:
+            yield batch
 
     @staticmethod
     def _tick(
@@ -157,17 +177,16 @@ class Importer:
             summary.problems.append(Problem(str(path), f"could not be read: {exc}"))
             summary.rejected += 1
 
-    def _prepare(self, record: Record, options: ReadOptions) -> model.Document:
-        doc = record.document
-        if not record.pre_annotated and options.press_release:
-            doc = prepare_raw(doc)
-        return dataclasses.replace(doc, content_hash=doc.content_hash or content_hash(doc.text))
-
-    def _flush(self, batch: list[Record], options: ReadOptions, summary: ImportSummary) -> None:
+    def _flush(
+        self,
+        batch: list[Record],
+        prepared: list[Prepared],
+        options: ReadOptions,
+        summary: ImportSummary,
+    ) -> None:
         """Write one batch in one transaction: new labels, then new documents."""
-        if not batch:
-            return
-        docs = [self._prepare(r, options) for r in batch]
+        docs = [p.document for p in prepared]
+        signatures = {id(p.document): p.signature for p in prepared}
         with self.store.session() as s:
             if options.strict:
                 existing = {(lb.name, lb.kind) for lb in load_schema(s, self.project.id).labels}
@@ -180,7 +199,7 @@ class Importer:
             labels = label_ids(conn, self.project.id)
             ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
             learn_imported(conn, self.project.id, ids)
-            new = [(i, d.text) for i, d in zip(ids, docs, strict=True) if i is not None]
+            new = [(i, signatures[id(d)]) for i, d in zip(ids, docs, strict=True) if i is not None]
             summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:
             if doc_id is None:
@@ -188,7 +207,6 @@ class Importer:
             else:
                 summary.imported += 1
                 summary.document_ids.append(doc_id)
-        batch.clear()
 
     def _reject_unknown(
         self,

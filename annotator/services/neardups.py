@@ -1,6 +1,6 @@
 """Near-duplicates: the same release syndicated with small edits.
 
-Every imported document gets a MinHash signature; one that is at least
+Every imported document gets a MinHash signature (made while it is prepared); one that is at least
 ``THRESHOLD`` similar to a document already in the project is flagged in its
 metadata (``near_duplicates``: ids and similarities) and listed by
 ``annotator duplicates``.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from annotator.core.neardup import NearDupIndex, signature
+from annotator.core.neardup import NUM_HASHES, NearDupIndex, band_keys
 from annotator.store.signatures import flag_near_duplicate, project_signatures, store_signatures
 
 THRESHOLD = 0.8
@@ -42,20 +42,22 @@ class NearDupTracker:
                 self._index.add(doc_id, sig)
         return self._index
 
-    def add(self, conn: Connection, docs: Sequence[tuple[int, str]]) -> list[NearDuplicate]:
-        """Sign ``(id, text)`` pairs, flag near-duplicates, and index them."""
+    def add(
+        self, conn: Connection, signed: Sequence[tuple[int, tuple[int, ...]]]
+    ) -> list[NearDuplicate]:
+        """Store ``(id, signature)`` pairs, flag near-duplicates, and index them."""
         index = self._loaded(conn)
-        signed = [(doc_id, signature(text)) for doc_id, text in docs]
         found: list[NearDuplicate] = []
         for doc_id, sig in signed:
-            hits = [(o, s) for o, s in index.find(sig, THRESHOLD) if o != doc_id]
+            keys = band_keys(sig) if len(sig) == NUM_HASHES else []
+            hits = [(o, s) for o, s in index.find(sig, THRESHOLD, keys) if o != doc_id]
             if hits:
                 others: list[dict[str, object]] = [
                     {"id": o, "similarity": round(s, 3)} for o, s in hits[:5]
                 ]
                 flag_near_duplicate(conn, doc_id, others)
                 found += [NearDuplicate(doc_id, o, s) for o, s in hits[:5]]
-            index.add(doc_id, sig)
+            index.add(doc_id, sig, keys)
         store_signatures(conn, signed)
         return found
 
