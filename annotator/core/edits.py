@@ -13,7 +13,57 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeAlias
 
+from annotator.core.event_edits import (
+    EVENT_EDITS,
+    STRUCTURE_EDITS,
+    AddArgument,
+    AddEvent,
+    AddRelation,
+    EventEdit,
+    RelabelRelation,
+    RemoveArgument,
+    RemoveEvent,
+    RemoveRelation,
+    Rerole,
+    RestoreEvent,
+    RestoreRelation,
+    SetNote,
+)
 from annotator.core.model import Origin, Status
+
+__all__ = [  # this module's edits, and those of events re-exported
+    "EVENT_EDITS",
+    "SPAN_EDITS",
+    "AddArgument",
+    "AddEvent",
+    "AddRelation",
+    "AddSpan",
+    "ArgumentRecord",
+    "Batch",
+    "Edit",
+    "EditError",
+    "EventEdit",
+    "EventRecord",
+    "NoteRecord",
+    "Relabel",
+    "RelabelRelation",
+    "RelationRecord",
+    "RemoveArgument",
+    "RemoveEvent",
+    "RemoveRelation",
+    "RemoveSpans",
+    "Rerole",
+    "Resize",
+    "Restore",
+    "RestoreEvent",
+    "RestoreRelation",
+    "SetNote",
+    "SetStatus",
+    "SpanRecord",
+    "documents_of",
+    "sets_status",
+    "touches_spans",
+]
 
 
 class EditError(ValueError):
@@ -191,13 +241,13 @@ class Batch:
         return f"{_plural(len(self.edits), 'edit')}"
 
 
-Edit: TypeAlias = AddSpan | RemoveSpans | Relabel | Resize | SetStatus | Restore | Batch
+Edit: TypeAlias = AddSpan | RemoveSpans | Relabel | Resize | SetStatus | Restore | Batch | EventEdit
 
-SPAN_EDITS = (AddSpan, RemoveSpans, Relabel, Resize, Restore)
+SPAN_EDITS = (AddSpan, RemoveSpans, Relabel, Resize, Restore, *STRUCTURE_EDITS)
 
 
 def touches_spans(edit: Edit) -> bool:
-    """Whether ``edit`` changes any span (and so starts work on a new document)."""
+    """Whether ``edit`` changes any span, event or relation (so starts work on a document)."""
     if isinstance(edit, Batch):
         return any(touches_spans(e) for e in edit.edits)
     return isinstance(edit, SPAN_EDITS)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from annotator.core import edits as ed
 from annotator.core.model import LabelKind, Status
 from annotator.core.offsets import span_problem
-from annotator.store import removal
+from annotator.store import events, notes, relations, removal
 from annotator.store import tables as t
 from annotator.store.ingest import LabelIds, label_ids
 
@@ -90,7 +90,20 @@ def _apply(ctx: _Context, edit: ed.Edit) -> ed.Edit:
         return _relabel(ctx, edit)
     if isinstance(edit, ed.Resize):
         return _resize(ctx, edit)
+    if isinstance(edit, ed.EVENT_EDITS):
+        return _apply_event_edit(ctx, edit)
     return _set_status(ctx, edit)
+
+
+def _apply_event_edit(ctx: _Context, edit: ed.EventEdit) -> ed.Edit:
+    ectx = events.EditContext(ctx.conn, ctx.doc_id, ctx.project_id, ctx.annotator_id, ctx.labels)
+    if isinstance(edit, ed.SetNote):
+        return notes.set_note(ectx, edit)
+    if isinstance(
+        edit, ed.AddRelation | ed.RemoveRelation | ed.RestoreRelation | ed.RelabelRelation
+    ):
+        return relations.apply_relation_edit(ectx, edit)
+    return events.apply_event_edit(ectx, edit)
 
 
 def _entity_label(ctx: _Context, name: str) -> int:
