@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run test lint pytest bench clean package package-smoke install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,26 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+## The desktop bundle: dist/annotator/annotator (ANNOTATOR_ONEFILE=1 for one file).
+$(VENV)/.installed-package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $@
+
+package: $(VENV)/.installed-package
+	packaging/build.sh $(BIN)/python
+
+## Build the bundle, then run its end-to-end smoke test offscreen.
+package-smoke: package
+	exe=dist/annotator/annotator; test -f dist/annotator && exe=dist/annotator; \
+	QT_QPA_PLATFORM=offscreen $$exe --smoke-test
+
+## Add Annotator (bundle if built, else the venv) to the user's applications menu.
+install-desktop: $(STAMP)
+	PYTHON=$(BIN)/python packaging/install_desktop.sh
+
+uninstall-desktop:
+	packaging/install_desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
