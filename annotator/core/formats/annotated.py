@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.base import Problem, ReadItem, ReadOptions, Record, Severity
+from annotator.core.formats.base import (
+    Problem,
+    ReadItem,
+    ReadOptions,
+    Record,
+    RejectedError,
+    Severity,
+)
 from annotator.core.formats.jsonl import COLUMN_FIELDS, ID_FIELDS, TITLE_FIELDS, iter_json_lines
 from annotator.core.model import Document, EntityRef, Origin, Span
 from annotator.core.offsets import span_problem
 
 SNIFF_LIMIT = 4 * 1024 * 1024
-
-
-class RejectedError(ValueError):
-    """A record cannot be imported; the message says why."""
 
 
 @dataclass

@@ -37,6 +37,17 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+class RejectedError(ValueError):
+    """A record or document that cannot be imported; the message says why.
+
+    ``line`` is where it stands in its file, when the reader knows it.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """Choices a person can make about how a file is read."""

@@ -24,6 +24,7 @@ from annotator.core.formats.base import (
     ReadItem,
     ReadOptions,
     Record,
+    RejectedError,
     Severity,
     WriteContext,
     WriteReport,
@@ -93,14 +94,6 @@ def guess_scheme(docs: list[list[Sentence]]) -> str:
                     b_elsewhere += 1
                 prev = kind
     return "iob1" if i_starts and not b_elsewhere else "iob2"
-
-
-class RejectedError(ValueError):
-    """A document cannot be read; carries the line at fault."""
-
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass

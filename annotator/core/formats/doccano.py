@@ -18,7 +18,6 @@ from typing import Any
 
 from annotator.core.formats.annotated import (
     Parsed,
-    RejectedError,
     SpanBook,
     as_label,
     document_fields,
@@ -27,7 +26,13 @@ from annotator.core.formats.annotated import (
     record_text,
     span_dicts,
 )
-from annotator.core.formats.base import ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.base import (
+    ReadItem,
+    ReadOptions,
+    RejectedError,
+    WriteContext,
+    WriteReport,
+)
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
     SpanIndex,

@@ -18,6 +18,7 @@ from annotator.core.formats.base import (
     ReadItem,
     ReadOptions,
     Record,
+    RejectedError,
     Severity,
     WriteContext,
     WriteReport,
@@ -28,14 +29,6 @@ from annotator.core.offsets import span_problem
 
 TAG = re.compile(r"<(?P<close>/?)(?P<label>[A-Za-z][\w-]*)>")
 _SNIFF = re.compile(r"<(?P<label>[A-Z][A-Z0-9_-]*)>[^<>\n]+</(?P=label)>")
-
-
-class RejectedError(ValueError):
-    """A document that cannot be read; carries its line."""
-
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass

@@ -33,12 +33,18 @@ from typing import Any
 
 from annotator.core.formats.annotated import (
     Parsed,
-    RejectedError,
     document_fields,
     first_json_object,
     parse_items,
 )
-from annotator.core.formats.base import Problem, ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.base import (
+    Problem,
+    ReadItem,
+    ReadOptions,
+    RejectedError,
+    WriteContext,
+    WriteReport,
+)
 from annotator.core.formats.jsonl import TEXT_FIELDS, iter_json_lines
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.formats.annotated import RejectedError, SpanBook, as_int, as_label, span_dicts
+from annotator.core.formats.annotated import SpanBook, as_int, as_label, span_dicts
+from annotator.core.formats.base import RejectedError
 from annotator.core.model import Relation, Span, Suggestion
 from annotator.core.offsets import Utf16Map, span_problem
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from annotator.core.formats.annotated import (
     Parsed,
-    RejectedError,
     SpanBook,
     as_label,
     first_json_object,
@@ -31,7 +30,13 @@ from annotator.core.formats.annotated import (
     record_text,
     span_dicts,
 )
-from annotator.core.formats.base import ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.base import (
+    ReadItem,
+    ReadOptions,
+    RejectedError,
+    WriteContext,
+    WriteReport,
+)
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
 from annotator.core.model import (
     Argument,

@@ -22,7 +22,6 @@ from typing import Any
 
 from annotator.core.formats.annotated import (
     Parsed,
-    RejectedError,
     SpanBook,
     as_int,
     as_label,
@@ -32,7 +31,13 @@ from annotator.core.formats.annotated import (
     record_text,
     span_dicts,
 )
-from annotator.core.formats.base import ReadItem, ReadOptions, WriteContext, WriteReport
+from annotator.core.formats.base import (
+    ReadItem,
+    ReadOptions,
+    RejectedError,
+    WriteContext,
+    WriteReport,
+)
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
     SpanIndex,
