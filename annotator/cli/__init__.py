@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import data, export, gui_cmds, kb
+from annotator.cli import data, export, gui_cmds, kb, schema_cmds
 from annotator.cli.common import CliError
 
 
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     data.register_duplicates(sub)
     export.register(sub)
     kb.register(sub)
+    schema_cmds.register(sub)
     gui_cmds.register(sub)
     return parser
 

@@ -38,7 +38,7 @@ def register(sub: Any) -> None:
     add_common(p)
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("stats", help="counts by status and label")
+    p = sub.add_parser("stats", help="counts by status, label, event type and role")
     p.add_argument("--json", action="store_true")
     add_common(p)
     p.set_defaults(func=cmd_stats)
@@ -119,10 +119,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Print counts."""
+    """Print counts (documents, statuses, spans, events, filled roles, work per day)."""
+    from annotator.services.stats import project_stats
+
     ws = open_workspace(args)
     try:
-        stats = ws.stats()
+        stats = project_stats(ws).as_json()
     finally:
         ws.close()
     if args.json:

@@ -65,7 +65,14 @@ def test_list_and_stats_as_json(
     ]
     assert all(isinstance(r["id"], int) for r in rows)
     code, out, _ = _run(capsys, "stats", "--json", "--db", db, "--project", "pilkada")
-    assert json.loads(out) == {"documents": 2, "by_status": {"new": 2}, "spans_by_label": {}}
+    assert json.loads(out) == {
+        "documents": 2,
+        "by_status": {"new": 2},
+        "spans_by_label": {},
+        "events_by_type": {},
+        "arguments_by_role": {},
+        "annotated_per_day": {},
+    }
     _, out, _ = _run(capsys, "list", "--json", "--db", db, "--project", "lain")
     assert out == ""  # another project is empty
 
