@@ -31,11 +31,17 @@ PENDING, REJECTED, ACCEPTED = (s.value for s in SuggestionState)
 
 @dataclass(frozen=True, slots=True)
 class SuggestionStep:
-    """Set suggestion states and apply one span edit; its inverse is another step."""
+    """One undoable review step: set suggestion states and apply span edits.
+
+    ``edits`` may touch several documents (label all occurrences in the
+    project), each edit one document; everything happens in one transaction
+    and the inverse is another step. ``document_id`` is the document the step
+    was taken in (whose undo stack holds it).
+    """
 
     document_id: int
     states: tuple[tuple[int, str], ...]
-    edit: ed.Edit | None = None
+    edits: tuple[ed.Edit, ...] = ()
     text: str = ""
 
     def describe(self) -> str:
@@ -117,13 +123,27 @@ class Review:
             for r in rows
         )
         states = tuple((r.id, ACCEPTED) for r in rows)
-        text = f"Accept {len(rows)} suggestions"
-        return self.apply(SuggestionStep(doc_id, states, ed.Batch(doc_id, adds, text), text))
+        text = f"Accept {_plural(len(rows))}"
+        batch = (ed.Batch(doc_id, adds, text),) if adds else ()
+        return self.apply(SuggestionStep(doc_id, states, batch, text))
 
     def reject(self, doc_id: int, ids: Sequence[int]) -> SuggestionStep:
-        """Reject suggestions (remembered for this document); the undo step."""
-        states = tuple((i, REJECTED) for i in ids)
-        return self.apply(SuggestionStep(doc_id, states, None, f"Reject {len(ids)} suggestions"))
+        """Reject suggestions (remembered for this document); the undo step.
+
+        A suggestion already accepted loses the span its acceptance made.
+        """
+        with self._ws.store.engine.connect() as conn:
+            q = select(SG.id, SG.start, SG.end, SG.label, SG.state).where(
+                SG.document_id == doc_id, SG.id.in_(ids)
+            )
+            rows = list(conn.execute(q))
+            accepted = {(r.start, r.end, r.label) for r in rows if r.state == ACCEPTED}
+            spans = _spans_made(conn, doc_id, accepted) if accepted else ()
+        text = f"Reject {_plural(len(rows))}"
+        removal = (ed.RemoveSpans(doc_id, spans),) if spans else ()
+        return self.apply(
+            SuggestionStep(doc_id, tuple((r.id, REJECTED) for r in rows), removal, text)
+        )
 
     def of(self, doc_id: int, label: str | None = None, entity_id: int | None = None) -> list[int]:
         """Ids of pending suggestions of a document, of one label or entity if given."""
@@ -140,22 +160,20 @@ class Review:
         with ws.store.engine.begin() as conn:
             old = dict(
                 conn.execute(
-                    select(SG.id, SG.state).where(
-                        SG.document_id == step.document_id, SG.id.in_([i for i, _ in step.states])
-                    )
+                    select(SG.id, SG.state).where(SG.id.in_([i for i, _ in step.states]))
                 ).all()
             )
             for sid, state in step.states:
                 conn.execute(update(t.SUGGESTIONS).where(SG.id == sid).values(state=state))
-            inverse: ed.Edit | None = None
-            if step.edit is not None and not (
-                isinstance(step.edit, ed.Batch) and not step.edit.edits
-            ):
-                restored = restored_spans(step.edit)
-                with learning(conn, ws.project.id, [step.document_id], restored):
-                    inverse = apply_edit(conn, ws.project.id, who, step.edit)
+            inverses: list[ed.Edit] = []
+            if step.edits:
+                docs = sorted(set().union(*(ed.documents_of(e) for e in step.edits)))
+                restored = set().union(*(restored_spans(e) for e in step.edits))
+                with learning(conn, ws.project.id, docs, restored):
+                    for edit in step.edits:
+                        inverses.append(apply_edit(conn, ws.project.id, who, edit))
         back = tuple((sid, old[sid]) for sid, _ in step.states if sid in old)
-        return SuggestionStep(step.document_id, back, inverse, step.text)
+        return SuggestionStep(step.document_id, back, tuple(reversed(inverses)), step.text)
 
     def label_occurrences(
         self, doc_id: int, start: int, end: int, label: str, whole_project: bool = False
@@ -166,12 +184,41 @@ class Review:
             q = select(D.id, D.text).where(D.project_id == self._ws.project.id)
             q = q if whole_project else q.where(D.id == doc_id)
             found = []
-            for other, text in conn.execute(q):
+            for other, text in conn.execute(q.order_by(D.id)):
                 spans = _taken(conn, [other]).get(other, ([], set()))[0]
                 for s, e in occurrences(text, surface):
                     if not any(s < se and ss < e for ss, se in spans):
                         found.append((other, s, e))
         return found
+
+    def label_all(
+        self, doc_id: int, label: str, found: Sequence[tuple[int, int, int]]
+    ) -> SuggestionStep:
+        """Label every ``(document, start, end)`` of ``found`` as one step; the undo step.
+
+        ``found`` comes from :meth:`label_occurrences` (so its count can be
+        shown first); ``doc_id`` is the document the person labelled in.
+        """
+        by_doc: dict[int, list[ed.Edit]] = {}
+        for other, s, e in found:
+            by_doc.setdefault(other, []).append(ed.AddSpan(other, s, e, label))
+        text = f"Label {_plural(len(found), 'occurrence')} as {label}"
+        edits = tuple(ed.Batch(d, tuple(adds), text) for d, adds in sorted(by_doc.items()))
+        return self.apply(SuggestionStep(doc_id, (), edits, text))
+
+
+def _plural(n: int, noun: str = "suggestion") -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _spans_made(conn: Connection, doc_id: int, where: set[tuple[int, int, str]]) -> tuple[int, ...]:
+    """Ids of the spans of a document at these ``(start, end, label)``."""
+    q = (
+        select(S.id, S.start, S.end, L.name)
+        .join(t.LABELS, L.id == S.label_id)
+        .where(S.document_id == doc_id)
+    )
+    return tuple(sorted(r.id for r in conn.execute(q) if (r.start, r.end, r.name) in where))
 
 
 def _taken(
