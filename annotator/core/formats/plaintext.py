@@ -32,8 +32,10 @@ def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
 
 
 def title_from_name(path: Path) -> str:
-    """A readable title from a file name: ``kin-launches_x.md`` -> ``kin launches x``."""
-    return re.sub(r"[-_]+", " ", path.stem).strip()
+    """A readable title from a file name: ``01-apel_siaga.txt`` -> ``Apel siaga``."""
+    words = re.sub(r"[-_]+", " ", path.stem).strip()
+    words = re.sub(r"^\d+[ .]+(?=\D)", "", words)
+    return words[:1].upper() + words[1:]
 
 
 class PlainTextReader:
