@@ -8,19 +8,33 @@ stack; later redos apply the inverse of the inverse, which keeps ids stable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.edits import Edit
 
+
+class Describable(Protocol):
+    """Any undoable edit: document edits and schema edits alike."""
+
+    def describe(self) -> str:
+        """Text for the Undo menu."""
+        ...
+
+
+E = TypeVar("E", bound=Describable)
 Apply = Callable[[Edit], Edit]
 
 
-class EditCommand(QUndoCommand):
-    """A core edit already applied; undo and redo apply inverses."""
+class EditCommand(QUndoCommand, Generic[E]):
+    """A core edit already applied; undo and redo apply inverses.
 
-    def __init__(self, apply: Apply, done: Edit, inverse: Edit) -> None:
+    Generic over the edit type, so schema edits use the same adapter.
+    """
+
+    def __init__(self, apply: Callable[[E], E], done: E, inverse: E) -> None:
         super().__init__(done.describe())
         self._apply = apply
         self._redo_edit = done
@@ -58,7 +72,7 @@ class UndoStacks(QObject):
             self._stacks[doc_id] = stack
         self.group.setActiveStack(stack)
 
-    def push(self, doc_id: int, command: EditCommand) -> None:
+    def push(self, doc_id: int, command: EditCommand[Edit]) -> None:
         """Put an applied edit on its document's stack."""
         self.activate(doc_id)
         self._stacks[doc_id].push(command)
