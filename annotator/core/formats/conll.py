@@ -14,6 +14,7 @@ and a blank line after each sentence (the text split at ``"\\n"``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,10 +251,11 @@ def choose_spans(
     first in ``context.label_priority`` wins, then the longest.
     """
     starts = [s for s, _ in tokens]
+    ends = [e for _, e in tokens]
     candidates = []
     for span in doc.spans:
-        first = next((i for i, (_, e) in enumerate(tokens) if e > span.start), len(tokens))
-        last = max((i for i, s in enumerate(starts) if s < span.end), default=-1)
+        first = bisect_right(ends, span.start)  # the first token ending after the start
+        last = bisect_left(starts, span.end) - 1  # the last token starting before the end
         if first > last:
             report.drop("span covers no token")
         elif "\n" in doc.text[tokens[first][0] : tokens[last][1]]:
@@ -264,13 +266,13 @@ def choose_spans(
             candidates.append((first, last, span.label))
     priority = {label: n for n, label in enumerate(context.label_priority)}
     candidates.sort(key=lambda c: (priority.get(c[2], len(priority)), c[0] - c[1], c[0]))
-    taken: set[int] = set()
+    taken = [False] * len(tokens)
     chosen = []
     for first, last, label in candidates:
-        if taken.intersection(range(first, last + 1)):
+        if any(taken[first : last + 1]):
             report.drop("overlapping span")
             continue
-        taken.update(range(first, last + 1))
+        taken[first : last + 1] = [True] * (last + 1 - first)
         chosen.append((first, last, label))
     return sorted(chosen)
 
@@ -294,24 +296,37 @@ def _columns(doc: Document, count: int) -> list[list[str]] | None:
     return None
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _field(value: str) -> str:
-    return re.sub(r"\s", "_", value) or "_"
+    return _SPACE.sub("_", value) or "_"
 
 
-def document_lines(
-    doc: Document, width: int, context: WriteContext, report: WriteReport
-) -> list[str]:
-    """The lines of one document (sentences followed by a blank line)."""
+def document_lines(doc: Document, context: WriteContext, report: WriteReport) -> list[str]:
+    """The lines of one document (sentences followed by a blank line).
+
+    A document imported from CoNLL keeps its middle columns (POS and the
+    like); the width is the document's own, as CoNLL readers take it.
+    """
     tokens = doc_tokens(doc)
     tags = bio_tags(len(tokens), choose_spans(doc, tokens, context, report))
     columns = _columns(doc, len(tokens))
+    width = max((len(r) for r in columns), default=0) if columns else 0
+    text, sub = doc.text, _SPACE.sub
     lines: list[str] = []
+    previous = None
     for i, (start, end) in enumerate(tokens):
-        if i and "\n" in doc.text[tokens[i - 1][1] : start]:
+        if previous is not None and "\n" in text[previous:start]:
             lines.append("")
-        middle = list(columns[i]) if columns else []
+        previous = end
+        token = sub("_", text[start:end]) or "_"
+        if not width:
+            lines.append(f"{token} {tags[i]}")
+            continue
+        middle = [_field(c) for c in columns[i]] if columns else []
         middle += ["_"] * (width - len(middle))
-        lines.append(" ".join([_field(doc.text[start:end]), *map(_field, middle), tags[i]]))
+        lines.append(" ".join([token, *middle, tags[i]]))
     return [*lines, ""] if lines else []
 
 
@@ -324,27 +339,20 @@ class ConllWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         report = WriteReport()
-        documents = list(docs)
-        width = max((len(r) for d in documents for r in _columns_any(d)), default=0)
         with target.open("w", encoding="utf-8", newline="\n") as out:
-            for doc in documents:
-                lines = document_lines(doc, width, context, report)
+            for doc in docs:
+                lines = document_lines(doc, context, report)
                 if not lines:
                     report.drop("document without tokens")
                     continue
                 out.write(DOCSTART_LINE + "\n\n" + "\n".join(lines) + "\n")
                 report.documents += 1
-                report.spans += sum(line.split(" ")[-1].startswith("B-") for line in lines)
+                report.spans += sum(1 for line in lines if " B-" in line)
                 if doc.events:
                     report.drop("event (CoNLL has none)", len(doc.events))
                 if doc.relations:
                     report.drop("relation (CoNLL has none)", len(doc.relations))
         return report
-
-
-def _columns_any(doc: Document) -> list[list[str]]:
-    stored = doc.meta.get("conll_columns")
-    return [r for r in stored if isinstance(r, list)] if isinstance(stored, list) else []
 
 
 WRITER = ConllWriter()
