@@ -69,6 +69,7 @@ class AliasIndex:
         self.max_words = max((len(w) for w in self.words), default=0)
         self._typed: dict[str | None, TypedChoices] = {}
         self._common_size = max(50, len(self.keys) // 500)
+        self._loose: dict[str, list[int]] = {}
 
     def to_state(self) -> tuple[Any, ...]:
         """The index as plain built-in values (for ``marshal``): a cache of the build."""
@@ -174,6 +175,14 @@ class AliasIndex:
     def is_common(self, word: str) -> bool:
         """Whether ``word`` is in too many aliases to tell them apart ("kabupaten")."""
         return len(self.postings.get(word, ())) > self._common_size
+
+    def unanchored(self, word: str) -> Sequence[int]:
+        """Ids of keys holding ``word`` whose words are all common ("Dinas Kabupaten")."""
+        found = self._loose.get(word)
+        if found is None:
+            kids = self.postings.get(word, ())
+            found = self._loose[word] = [k for k in kids if not self.anchored[k]]
+        return found
 
     def acronym(self, word: str) -> Sequence[int]:
         """Ids of aliases whose initials spell ``word``."""

@@ -170,30 +170,23 @@ class _FuzzyPass:
         }
         close = {w: index.close_words(w) for w in words}
         near: set[str] = set().union(*close.values()) if close else set()
-        keep = {
-            kid
-            for word in near
-            if not index.is_common(word)
-            for kid in index.postings[word]
-            if self._plausible(kid, near)
-        }
-        keep.update(
-            kid
-            for word in near
-            if index.is_common(word)
-            for kid in index.postings[word]
-            if not index.anchored[kid] and self._plausible(kid, near)
-        )
-        postings: dict[str, set[int]] = {}
+        common = {w for w in near if index.is_common(w)}
+        seen: set[int] = set()
+        for word in near:
+            seen.update(index.unanchored(word) if word in common else index.postings[word])
+        keep = [kid for kid in seen if self._plausible(kid, near)]
+        by_near: dict[str, list[str]] = {}
         for word, close_words in close.items():
-            kids = {
-                kid
-                for c in close_words
-                for kid in index.postings[c]
-                if kid in keep and (not index.anchored[kid] or not index.is_common(c))
-            }
-            if kids:
-                postings[word] = kids
+            for c in close_words:
+                by_near.setdefault(c, []).append(word)
+        postings: dict[str, set[int]] = {}
+        for kid in keep:
+            anchored = index.anchored[kid]
+            for c in index.words[kid]:
+                if anchored and c in common:
+                    continue
+                for word in by_near.get(c, ()):
+                    postings.setdefault(word, set()).add(kid)
         return postings
 
     def _plausible(self, kid: int, near: set[str]) -> bool:
@@ -275,7 +268,7 @@ class _FuzzyPass:
             kids.update(self.postings.get(word, ()))
         if not kids:
             return None
-        ids = list(kids)
+        ids = sorted(kids)  # ties go to the same alias every run
         keys = [self.index.keys[k] for k in ids]
         for alias, score, pos in process.extract(
             key, keys, scorer=fuzz.ratio, processor=None, limit=5, score_cutoff=self.min_score
