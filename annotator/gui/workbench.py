@@ -13,6 +13,8 @@ from annotator.gui.controllers.document import DocumentController
 from annotator.gui.controllers.importer import ImportController
 from annotator.gui.controllers.navigate import NavigationController
 from annotator.gui.dialogs.annotator_name import ask_name
+from annotator.gui.events_ui import EventsUI
+from annotator.gui.i18n import translate
 from annotator.gui.main_window import MainWindow
 from annotator.gui.models.document_list import DocumentListModel
 from annotator.gui.preferences import DEFAULT_FONT, Preferences
@@ -46,6 +48,7 @@ class Workbench:
         self.nav = NavigationController(self.list_panel.model.browser, self.docs, self.list_panel)
         self.importer = ImportController(workspace, self.window)
         self._wire()
+        self.events_ui = EventsUI(self)
 
     def _handlers(self) -> dict[str, Callable[[], None]]:
         return {
@@ -81,9 +84,9 @@ class Workbench:
         build_label_actions(w, w.menus["Label"], self.labels, self.annotate.label)
         edit = w.menus["Edit"]
         first = edit.actions()[0] if edit.actions() else None
-        undo = self.docs.undo.group.createUndoAction(w, "&Undo")
+        undo = self.docs.undo.group.createUndoAction(w, translate("Workbench", "&Undo"))
         undo.setShortcut("Ctrl+Z")
-        redo = self.docs.undo.group.createRedoAction(w, "&Redo")
+        redo = self.docs.undo.group.createRedoAction(w, translate("Workbench", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.insertActions(first, [undo, redo])  # type: ignore[arg-type]
         edit.insertSeparator(first)  # type: ignore[arg-type]
@@ -127,16 +130,18 @@ class Workbench:
         if name:
             self.prefs.annotator = name
             self.workspace.annotator = name
-            self.window.show_message(f"Annotating as {name}")
+            self.window.show_message(
+                translate("Workbench", "Annotating as {name}").format(name=name)
+            )
 
     def _toggle_char_mode(self) -> None:
         on = self.window.actions_by_name["char_mode"].isChecked()
         self.annotate.char_mode = on
         self.prefs.char_mode = on
         self.window.show_message(
-            "Character mode: selections are kept exactly"
+            translate("Workbench", "Character mode: selections are kept exactly")
             if on
-            else "Word mode: selections snap to whole words"
+            else translate("Workbench", "Word mode: selections snap to whole words")
         )
 
     def _quit(self) -> None:

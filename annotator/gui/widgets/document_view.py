@@ -9,6 +9,8 @@ hidden behind one another.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -24,9 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Span, Suggestion
 from annotator.core.offsets import Utf16Map
 from annotator.gui.widgets.span_layers import PaintedSpan, paint_list
+from annotator.gui.widgets.suggestion_layer import DashedSpan, dashed_list, paint_dashed
 
 UNDERLINE = 4  # px per underline level
 BACKGROUND_ALPHA = 95
@@ -62,6 +65,10 @@ class DocumentView(QTextEdit):
         self._painted: list[PaintedSpan] = []
         self._selected: frozenset[int] = frozenset()
         self._colors: dict[str, str] = {}
+        self._dashed: list[DashedSpan] = []
+        self._current_suggestion: int | None = None
+        self.overlays: list[Callable[[QPainter], None]] = []
+        """Painters called after the spans (links, for one), on the viewport."""
 
     # content ---------------------------------------------------------------
 
@@ -84,6 +91,19 @@ class DocumentView(QTextEdit):
         self._apply_line_height()
         self._refresh_backgrounds()
 
+    def set_suggestions(self, suggestions: tuple[Suggestion, ...], current: int | None) -> None:
+        """Draw pending suggestions dashed; ``current`` (an id) stands out."""
+        self._dashed = dashed_list(suggestions, self._colors, self._umap)
+        self._current_suggestion = current
+        self.viewport().update()
+
+    def reveal_range(self, start: int) -> None:
+        """Scroll so code point ``start`` is visible."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._umap.to_utf16(min(start, len(self._text))))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def set_selected_spans(self, ids: frozenset[int]) -> None:
         """Outline the spans with these ids."""
         if ids != self._selected:
@@ -97,6 +117,10 @@ class DocumentView(QTextEdit):
     def spans(self) -> tuple[Span, ...]:
         """The spans shown."""
         return self._spans
+
+    def painted_spans(self) -> list[PaintedSpan]:
+        """The spans as painted: UTF-16 ranges, colours, underline levels."""
+        return self._painted
 
     # selection in code points ------------------------------------------------
 
@@ -174,11 +198,16 @@ class DocumentView(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Paint the text, then every visible span's underline and outlines."""
         super().paintEvent(event)
-        if not self._painted:
-            return
         first = self.cursorForPosition(QPoint(0, 0)).position()
         vp = self.viewport().rect()
         last = self.cursorForPosition(QPoint(vp.width(), vp.height())).position()
+        if self._dashed:
+            visible = (first, last)
+            paint_dashed(
+                self.viewport(), self._dashed, self._current_suggestion, self._segments, visible
+            )
+        if not self._painted:
+            return
         painter = QPainter(self.viewport())
         for p in self._painted:
             if p.end16 < first or p.start16 > last:
@@ -192,6 +221,8 @@ class DocumentView(QTextEdit):
                 painter.drawLine(QPointF(x1, y), QPointF(x2, y))
                 if selected:
                     painter.drawRect(QRectF(x1, top, x2 - x1, base - top))
+        for overlay in self.overlays:
+            overlay(painter)
         painter.end()
 
     def _segments(self, start16: int, end16: int) -> list[tuple[float, float, float, float]]:
