@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint pytest bench clean package package-smoke install-desktop uninstall-desktop
+.PHONY: translations qm
+
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,8 +17,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Open the app on the embedded SQLite default (demo project when empty).
-run: $(STAMP)
+run: $(STAMP) qm
 	$(BIN)/annotator
+
+## Refresh resources/translations/*.ts from the code, then list entries left to translate.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py check
+
+## Compile the catalogues the app loads (resources/translations/*.qm, never committed).
+qm: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 ## Lint, type-check, check the layers, then run the whole suite offscreen.
 test: $(STAMP) lint pytest

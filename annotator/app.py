@@ -29,6 +29,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--project", metavar="NAME", help="project to open")
     parser.add_argument("--annotator", metavar="NAME", help="who is annotating (recorded)")
     parser.add_argument("--doc", type=int, metavar="ID", help="document to open first")
+    parser.add_argument(
+        "--lang", choices=("en", "id"), help="interface language (default: preference, system)"
+    )
     return parser.parse_args(list(argv))
 
 
@@ -64,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.dialogs.annotator_name import ask_name
+    from annotator.gui.i18n import choose_language, install_translators
     from annotator.gui.preferences import Preferences
     from annotator.gui.theme import apply_theme
     from annotator.gui.workbench import Workbench
@@ -74,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     apply_theme(app)
     prefs = Preferences()
+    install_translators(app, choose_language(args.lang, prefs.language))  # owned by app
     name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
     if not name:
         name = ask_name(None) or ""

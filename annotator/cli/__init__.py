@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from annotator.window_probe import open_and_exit
 
         return open_and_exit(args_list[1:])
-    window_opts = ("--db", "--project", "--annotator", "--doc")
+    window_opts = ("--db", "--project", "--annotator", "--doc", "--lang")
     window_only = not args_list or args_list[0].split("=")[0] in window_opts
     if window_only and not {"-h", "--help", "--version"} & set(args_list):
         from annotator.app import main as gui_main

@@ -13,15 +13,25 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from annotator.core.model import Label
+from annotator.gui.i18n import N_, marked
 
 MENUS = ("File", "Edit", "Label", "Document", "View")
+"""Menu keys (stable English: code finds menus by them); their titles are in MENU_TITLES."""
+MENU_TITLES = {
+    "File": N_("&File"),
+    "Edit": N_("&Edit"),
+    "Label": N_("&Label"),
+    "Document": N_("&Document"),
+    "View": N_("&View"),
+    "Help": N_("&Help"),
+}
 EXPORT_HOOK = "export"
 """The File menu keeps a slot named so for the export command, added when export lands."""
 
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One command: its name (the handler's), text, menu and keys."""
+    """One command: its name (the handler's), text (marked ``N_``), menu and keys."""
 
     name: str
     text: str
@@ -31,34 +41,36 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("import_files", "&Import files…", "File", ("Ctrl+O",)),
-    ActionSpec("import_folder", "Import &folder…", "File", ("Ctrl+Shift+O",)),
-    ActionSpec("set_annotator", "Annotator &name…", "File"),
-    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",)),
-    ActionSpec("delete_spans", "&Delete selected spans", "Edit", ("Delete", "Backspace")),
-    ActionSpec("grow_start", "Grow span at its start", "Edit", ("Alt+Shift+Left",)),
-    ActionSpec("grow_end", "Grow span at its end", "Edit", ("Alt+Shift+Right",)),
-    ActionSpec("shrink_start", "Shrink span at its start", "Edit", ("Alt+Right",)),
-    ActionSpec("shrink_end", "Shrink span at its end", "Edit", ("Alt+Left",)),
-    ActionSpec("next_span", "Select next span", "Edit", ("Alt+Down",)),
-    ActionSpec("prev_span", "Select previous span", "Edit", ("Alt+Up",)),
-    ActionSpec("clear_selection", "Clear span selection", "Edit", ("Escape",)),
-    ActionSpec("char_mode", "&Character mode (no word snapping)", "Edit", ("Ctrl+M",), True),
-    ActionSpec("mark_done", "Mark &done, go to next", "Document", ("Ctrl+Return", "Ctrl+Enter")),
-    ActionSpec("mark_skipped", "Mark &skipped, go to next", "Document", ("Ctrl+Shift+Return",)),
-    ActionSpec("next_unfinished", "&Next unfinished", "Document", ("Ctrl+Down",)),
-    ActionSpec("prev_unfinished", "&Previous unfinished", "Document", ("Ctrl+Up",)),
-    ActionSpec("focus_search", "&Search documents", "View", ("Ctrl+F",)),
-    ActionSpec("focus_text", "Focus the &text", "View", ("Ctrl+T",)),
-    ActionSpec("zoom_in", "&Larger text", "View", ("Ctrl++", "Ctrl+=")),
-    ActionSpec("zoom_out", "S&maller text", "View", ("Ctrl+-",)),
-    ActionSpec("zoom_reset", "&Normal text size", "View", ("Ctrl+0",)),
+    ActionSpec("import_files", N_("&Import files…"), "File", ("Ctrl+O",)),
+    ActionSpec("import_folder", N_("Import &folder…"), "File", ("Ctrl+Shift+O",)),
+    ActionSpec("set_annotator", N_("Annotator &name…"), "File"),
+    ActionSpec("quit", N_("&Quit"), "File", ("Ctrl+Q",)),
+    ActionSpec("delete_spans", N_("&Delete selected spans"), "Edit", ("Delete", "Backspace")),
+    ActionSpec("grow_start", N_("Grow span at its start"), "Edit", ("Alt+Shift+Left",)),
+    ActionSpec("grow_end", N_("Grow span at its end"), "Edit", ("Alt+Shift+Right",)),
+    ActionSpec("shrink_start", N_("Shrink span at its start"), "Edit", ("Alt+Right",)),
+    ActionSpec("shrink_end", N_("Shrink span at its end"), "Edit", ("Alt+Left",)),
+    ActionSpec("next_span", N_("Select next span"), "Edit", ("Alt+Down",)),
+    ActionSpec("prev_span", N_("Select previous span"), "Edit", ("Alt+Up",)),
+    ActionSpec("clear_selection", N_("Clear span selection"), "Edit", ("Escape",)),
+    ActionSpec("char_mode", N_("&Character mode (no word snapping)"), "Edit", ("Ctrl+M",), True),
+    ActionSpec(
+        "mark_done", N_("Mark &done, go to next"), "Document", ("Ctrl+Return", "Ctrl+Enter")
+    ),
+    ActionSpec("mark_skipped", N_("Mark &skipped, go to next"), "Document", ("Ctrl+Shift+Return",)),
+    ActionSpec("next_unfinished", N_("&Next unfinished"), "Document", ("Ctrl+Down",)),
+    ActionSpec("prev_unfinished", N_("&Previous unfinished"), "Document", ("Ctrl+Up",)),
+    ActionSpec("focus_search", N_("&Search documents"), "View", ("Ctrl+F",)),
+    ActionSpec("focus_text", N_("Focus the &text"), "View", ("Ctrl+T",)),
+    ActionSpec("zoom_in", N_("&Larger text"), "View", ("Ctrl++", "Ctrl+=")),
+    ActionSpec("zoom_out", N_("S&maller text"), "View", ("Ctrl+-",)),
+    ActionSpec("zoom_reset", N_("&Normal text size"), "View", ("Ctrl+0",)),
 )
 
 
 def make_menus(menubar: QMenuBar) -> dict[str, QMenu]:
     """The menus, in order."""
-    return {name: menubar.addMenu(f"&{name}") for name in MENUS}
+    return {name: menubar.addMenu(marked(MENU_TITLES.get(name, f"&{name}"))) for name in MENUS}
 
 
 def build_actions(
@@ -67,7 +79,7 @@ def build_actions(
     """QActions for :data:`ACTIONS`, added to ``owner`` (so keys work) and their menus."""
     actions: dict[str, QAction] = {}
     for spec in ACTIONS:
-        action = QAction(spec.text, owner)
+        action = QAction(marked(spec.text), owner)
         action.setObjectName(spec.name)
         action.setShortcuts([QKeySequence(k) for k in spec.keys])
         action.setCheckable(spec.checkable)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from annotator import APP_NAME
 from annotator.gui.actions import build_actions, make_menus
+from annotator.gui.i18n import N_, marked, translate
 from annotator.gui.widgets.document_list_panel import DocumentListPanel
 from annotator.gui.widgets.document_pane import DocumentPane
 from annotator.gui.widgets.label_palette import LabelPalette
@@ -38,14 +39,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.pane, self.documents, self.label_palette, self.spans = pane, documents, palette, spans
         self.setCentralWidget(pane)
-        self.left = self._dock("Documents", documents, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.labels_dock = self._dock("Labels", palette, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.spans_dock = self._dock("Spans", spans, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.left = self._dock(N_("Documents"), documents, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.labels_dock = self._dock(N_("Labels"), palette, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.spans_dock = self._dock(N_("Spans"), spans, Qt.DockWidgetArea.RightDockWidgetArea)
         self.menus = make_menus(self.menuBar())
         self.actions_by_name = build_actions(self, self.menus, handlers)
         for dock in (self.left, self.labels_dock, self.spans_dock):
             self.menus["View"].addAction(dock.toggleViewAction())
-        self.saved = QLabel("All changes saved")
+        self.saved = QLabel(translate("MainWindow", "All changes saved"))
         self.saved.setObjectName("savedState")
         self.counts = QLabel("")
         self.counts.setObjectName("progressCounts")
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(marked(title), self)
         dock.setObjectName(f"dock-{title.lower()}")
         dock.setWidget(widget)
         dock.setFeatures(
@@ -79,11 +80,13 @@ class MainWindow(QMainWindow):
 
     def show_progress(self, done: int, total: int) -> None:
         """``done / total`` documents finished."""
-        self.counts.setText(f"{done} / {total} done")
+        self.counts.setText(
+            translate("MainWindow", "{done} / {total} done").format(done=done, total=total)
+        )
 
     def show_message(self, text: str) -> None:
         """A transient message; the saved state when it is about saving."""
-        if text == "All changes saved":
+        if text == translate("MainWindow", "All changes saved"):
             self.saved.setText(text)
         else:
             self.statusBar().showMessage(text, 6000)

@@ -48,6 +48,15 @@ class Preferences:
     def char_mode(self, on: bool) -> None:
         self._s.setValue("edit/char_mode", "true" if on else "false")
 
+    @property
+    def language(self) -> str:
+        """The interface language: "en", "id", or "system" (follow the system locale)."""
+        return str(self._s.value("ui/language", "system") or "system")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._s.setValue("ui/language", code)
+
     def geometry(self) -> bytes | None:
         """The saved window geometry and dock state."""
         value = self._s.value("window/state")

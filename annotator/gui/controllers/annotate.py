@@ -11,6 +11,7 @@ from annotator.core.model import Span, Status
 from annotator.core.offsets import splits_character
 from annotator.core.tokens import Token, snap_to_words, tokenize
 from annotator.gui.controllers.document import DocumentController
+from annotator.gui.i18n import translate
 from annotator.gui.widgets.document_view import DocumentView
 from annotator.gui.widgets.spans_panel import SpansPanel
 
@@ -69,7 +70,12 @@ class AnnotationController(QObject):
         if sel is not None:
             start, end = sel if self.char_mode else snap_to_words(self.view.text(), *sel)
             if start >= end:
-                self.docs.message.emit("Nothing to label: the selection is only white space")
+                self.docs.message.emit(
+                    translate(
+                        "AnnotationController",
+                        "Nothing to label: the selection is only white space",
+                    )
+                )
                 return
             inverse = self.docs.apply(AddSpan(doc_id, start, end, name))
             self.view.clear_selection(at=end)
@@ -81,9 +87,14 @@ class AnnotationController(QObject):
         if len(edits) == 1:
             self.docs.apply(edits[0])
         elif edits:
-            self.docs.apply(Batch(doc_id, edits, f"Relabel {len(edits)} spans as {name}"))
+            text = translate(
+                "AnnotationController", "Relabel %n spans as {label}", None, len(edits)
+            )
+            self.docs.apply(Batch(doc_id, edits, text.format(label=name)))
         elif not self.selected:
-            self.docs.message.emit("Select some text (or a span) first")
+            self.docs.message.emit(
+                translate("AnnotationController", "Select some text (or a span) first")
+            )
 
     def delete(self) -> None:
         """Delete every selected span, as one edit."""

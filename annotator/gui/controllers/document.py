@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.edits import Edit, EditError
 from annotator.core.model import Document
+from annotator.gui.i18n import translate
 from annotator.gui.undo import EditCommand, UndoStacks
 from annotator.services.annotate import Annotations
 
@@ -56,11 +57,14 @@ class DocumentController(QObject):
         try:
             inverse = self.annotations.apply(edit)
         except EditError as exc:
-            self.message.emit(f"Not changed: {exc}")
+            self.message.emit(
+                translate("DocumentController", "Not changed: {reason}").format(reason=exc)
+            )
             return None
         except Exception as exc:  # a store failure must not take the window down
             log.exception("edit failed: %s", edit)
-            self.message.emit(f"Not saved, nothing changed: {exc!r}")
+            text = translate("DocumentController", "Not saved, nothing changed: {error}")
+            self.message.emit(text.format(error=repr(exc)))
             return None
         self.undo.push(self.current.id, EditCommand(self._reapply, edit, inverse))
         self._reload(edit.document_id)
@@ -72,7 +76,8 @@ class DocumentController(QObject):
             inverse = self.annotations.apply(edit)
         except Exception as exc:  # raised inside a Qt virtual: report, never propagate
             log.exception("undo/redo failed: %s", edit)
-            self.message.emit(f"Could not undo or redo: {exc!r}")
+            text = translate("DocumentController", "Could not undo or redo: {error}")
+            self.message.emit(text.format(error=repr(exc)))
             return edit
         if edit.document_id != self.doc_id:
             self.open(edit.document_id)
@@ -89,4 +94,4 @@ class DocumentController(QObject):
             self.current = self.annotations.document(doc_id)
             self.document_changed.emit(self.current)
         self.edited.emit(doc_id)
-        self.message.emit("All changes saved")
+        self.message.emit(translate("MainWindow", "All changes saved"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from annotator.gui.i18n import translate
 from annotator.gui.workers import ImportWorker
 from annotator.services.importing import ImportSummary
 from annotator.services.workspace import Workspace
@@ -16,10 +17,17 @@ from annotator.services.workspace import Workspace
 def summary_text(summary: ImportSummary) -> str:
     """One line on what an import did."""
     if summary.cancelled:
-        return "Import cancelled: nothing was added"
-    text = f"Imported {summary.imported} document(s), {summary.skipped} already there"
+        return translate("ImportController", "Import cancelled: nothing was added")
+    text = translate(
+        "ImportController",
+        "Imported %n document(s), {skipped} already there",
+        None,
+        summary.imported,
+    ).format(skipped=summary.skipped)
     if summary.rejected:
-        text += f", {summary.rejected} rejected"
+        text += translate("ImportController", ", {rejected} rejected").format(
+            rejected=summary.rejected
+        )
     return text
 
 
@@ -39,23 +47,33 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         """Ask for files and import them."""
-        files, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles")
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, translate("ImportController", "Import articles")
+        )
         if files:
             self.start([Path(f) for f in files])
 
     def choose_folder(self) -> None:
         """Ask for a folder and import everything readable in it."""
-        folder = QFileDialog.getExistingDirectory(self.parent_widget, "Import a folder")
+        folder = QFileDialog.getExistingDirectory(
+            self.parent_widget, translate("ImportController", "Import a folder")
+        )
         if folder:
             self.start([Path(folder)])
 
     def start(self, paths: Sequence[Path]) -> None:
         """Import ``paths`` in the background (one import at a time)."""
         if self.worker is not None:
-            self.message.emit("An import is already running")
+            self.message.emit(translate("ImportController", "An import is already running"))
             return
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.parent_widget)
-        dialog.setWindowTitle("Import")
+        dialog = QProgressDialog(
+            translate("ImportController", "Importing…"),
+            translate("ImportController", "Cancel"),
+            0,
+            0,
+            self.parent_widget,
+        )
+        dialog.setWindowTitle(translate("ImportController", "Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         worker = ImportWorker(self.workspace, paths)
@@ -74,7 +92,8 @@ class ImportController(QObject):
         if self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
-            self.dialog.setLabelText(f"Importing {name} ({done} of {total} files)")
+            text = translate("ImportController", "Importing {name} ({done} of {total} files)")
+            self.dialog.setLabelText(text.format(name=name, done=done, total=total))
 
     def _finished(self, result: object) -> None:
         if self.worker is not None:
@@ -85,7 +104,8 @@ class ImportController(QObject):
             self.dialog.deleteLater()
         self.worker, self.dialog = None, None
         if isinstance(result, Exception):
-            QMessageBox.warning(self.parent_widget, "Import failed", str(result))
+            title = translate("ImportController", "Import failed")
+            QMessageBox.warning(self.parent_widget, title, str(result))
             return
         if isinstance(result, ImportSummary):
             self.message.emit(summary_text(result))

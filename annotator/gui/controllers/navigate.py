@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Status
 from annotator.gui.controllers.document import DocumentController
+from annotator.gui.i18n import translate
 from annotator.gui.widgets.document_list_panel import DocumentListPanel
 from annotator.services.browse import Browser
 
@@ -46,8 +47,12 @@ class NavigationController(QObject):
         after = self.docs.doc_id or 0
         target = self.browser.next_unfinished(after, backwards=backwards)
         if target is None:
-            where = "before" if backwards else "after"
-            self.docs.message.emit(f"No unfinished document {where} this one")
+            text = (
+                translate("NavigationController", "No unfinished document before this one")
+                if backwards
+                else translate("NavigationController", "No unfinished document after this one")
+            )
+            self.docs.message.emit(text)
             return
         self.open(target)
 

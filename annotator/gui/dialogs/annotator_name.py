@@ -6,6 +6,8 @@ import os
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from annotator.gui.i18n import translate
+
 
 def can_ask() -> bool:
     """False offscreen (tests, screenshots): never block on a dialog there."""
@@ -18,8 +20,8 @@ def ask_name(parent: QWidget | None, current: str = "") -> str | None:
         return None
     name, ok = QInputDialog.getText(
         parent,
-        "Who is annotating?",
-        "Your name is recorded on every span you make:",
+        translate("AnnotatorName", "Who is annotating?"),
+        translate("AnnotatorName", "Your name is recorded on every span you make:"),
         text=current,
     )
     name = name.strip()

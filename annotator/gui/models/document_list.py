@@ -11,19 +11,26 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator.gui.i18n import N_, marked
 from annotator.services.browse import Browser, Filters
 from annotator.store.documents import DocumentRow
 
 PAGE = 200
 CACHED_PAGES = 16
 COLUMNS = (
-    ("Title", "title"),
-    ("Date", "published_at"),
-    ("Source", "source"),
-    ("Status", "status"),
-    ("Spans", "spans"),
+    (N_("Title"), "title"),
+    (N_("Date"), "published_at"),
+    (N_("Source"), "source"),
+    (N_("Status"), "status"),
+    (N_("Spans"), "spans"),
 )
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+STATUS_TEXT = {
+    "new": N_("new"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "skipped": N_("skipped"),
+}
+"""Status names as shown (marked ``N_``: show them through ``marked``)."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -124,7 +131,7 @@ class DocumentListModel(QAbstractTableModel):
             row.title,
             date,
             row.source or "",
-            STATUS_TEXT.get(row.status, row.status),
+            marked(STATUS_TEXT.get(row.status, row.status)),
             row.span_count,
         )
         return values[col]
@@ -134,7 +141,7 @@ class DocumentListModel(QAbstractTableModel):
     ) -> object:
         """Column titles."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return marked(COLUMNS[section][0])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

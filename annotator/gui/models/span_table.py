@@ -6,8 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
+from annotator.gui.i18n import N_, marked
 
-HEADERS = ("Label", "Text", "Start", "End")
+HEADERS = (N_("Label"), N_("Text"), N_("Start"), N_("End"))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -65,5 +66,5 @@ class SpanTableModel(QAbstractTableModel):
     ) -> object:
         """Column titles."""
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return marked(HEADERS[section])
         return None

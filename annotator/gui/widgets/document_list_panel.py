@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
+from annotator.gui.i18n import marked, translate
 from annotator.gui.models.document_list import STATUS_TEXT, DocumentListModel
 from annotator.services.browse import Filters
 
@@ -34,12 +35,14 @@ class DocumentListPanel(QWidget):
         self.model = model
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
-        self.status.addItem("All statuses", None)
+        self.status.addItem(translate("DocumentListPanel", "All statuses"), None)
         for status in Status:
-            self.status.addItem(STATUS_TEXT[status.value], status.value)
+            self.status.addItem(marked(STATUS_TEXT[status.value]), status.value)
         self.label = QComboBox()
         self.label.setObjectName("labelFilter")
-        self.search = QLineEdit(placeholderText="Search titles and text…")
+        self.search = QLineEdit(
+            placeholderText=translate("DocumentListPanel", "Search titles and text…")
+        )
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.table = self._make_table(model)
@@ -96,9 +99,11 @@ class DocumentListPanel(QWidget):
         """The entity labels the label filter offers."""
         self.label.blockSignals(True)
         self.label.clear()
-        self.label.addItem("Any label", None)
+        self.label.addItem(translate("DocumentListPanel", "Any label"), None)
         for name in names:
-            self.label.addItem(f"has {name}", name)
+            self.label.addItem(
+                translate("DocumentListPanel", "has {label}").format(label=name), name
+            )
         self.label.blockSignals(False)
 
     def apply_filters(self) -> None:

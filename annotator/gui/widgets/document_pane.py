@@ -8,16 +8,16 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import Document
+from annotator.gui.i18n import marked, translate
+from annotator.gui.models.document_list import STATUS_TEXT
 from annotator.gui.widgets.document_view import DocumentView
-
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
 def metadata_line(doc: Document) -> str:
     """Place · agency · date · source · status, whichever are known."""
     parts = [doc.place, doc.agency, doc.published_at, doc.source]
     shown = [escape(p) for p in parts if p]
-    shown.append(f"<b>{STATUS_TEXT.get(doc.status.value, doc.status.value)}</b>")
+    shown.append(f"<b>{marked(STATUS_TEXT.get(doc.status.value, doc.status.value))}</b>")
     shown.append(f"#{doc.id}")
     return " · ".join(shown)
 
@@ -45,10 +45,12 @@ class DocumentPane(QWidget):
     def show_header(self, doc: Document | None) -> None:
         """Fill the title and metadata lines."""
         if doc is None:
-            self.title.setText("No document open")
-            self.meta.setText("Import articles with File ▸ Import or drop files here.")
+            self.title.setText(translate("DocumentPane", "No document open"))
+            self.meta.setText(
+                translate("DocumentPane", "Import articles with File ▸ Import or drop files here.")
+            )
             return
-        self.title.setText(escape(doc.title or "(untitled)"))
+        self.title.setText(escape(doc.title or translate("DocumentPane", "(untitled)")))
         self.meta.setText(metadata_line(doc))
 
     def set_font_size(self, points: int) -> None:

@@ -1,0 +1,741 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>Impor &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Annotator &amp;name…</source>
+        <translation>&amp;Nama anotator…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected spans</source>
+        <translation>&amp;Hapus rentang terpilih</translation>
+    </message>
+    <message>
+        <source>Grow span at its start</source>
+        <translation>Perluas rentang di awalnya</translation>
+    </message>
+    <message>
+        <source>Grow span at its end</source>
+        <translation>Perluas rentang di akhirnya</translation>
+    </message>
+    <message>
+        <source>Shrink span at its start</source>
+        <translation>Persempit rentang di awalnya</translation>
+    </message>
+    <message>
+        <source>Shrink span at its end</source>
+        <translation>Persempit rentang di akhirnya</translation>
+    </message>
+    <message>
+        <source>Select next span</source>
+        <translation>Pilih rentang berikutnya</translation>
+    </message>
+    <message>
+        <source>Select previous span</source>
+        <translation>Pilih rentang sebelumnya</translation>
+    </message>
+    <message>
+        <source>Clear span selection</source>
+        <translation>Kosongkan pilihan rentang</translation>
+    </message>
+    <message>
+        <source>&amp;Character mode (no word snapping)</source>
+        <translation>&amp;Mode karakter (tanpa penyesuaian ke kata)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done, go to next</source>
+        <translation>Tandai &amp;selesai, lanjut ke berikutnya</translation>
+    </message>
+    <message>
+        <source>Mark &amp;skipped, go to next</source>
+        <translation>Tandai &amp;dilewati, lanjut ke berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Next unfinished</source>
+        <translation>&amp;Lanjut ke yang belum selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Previous unfinished</source>
+        <translation>&amp;Kembali ke yang belum selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Search documents</source>
+        <translation>&amp;Cari dokumen</translation>
+    </message>
+    <message>
+        <source>Focus the &amp;text</source>
+        <translation>Fokus ke &amp;teks</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Teks &amp;lebih besar</translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
+        <translation>Teks lebih &amp;kecil</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>Ukuran teks &amp;normal</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Rentang</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>sedang dikerjakan</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Awal</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Akhir</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Nothing to label: the selection is only white space</source>
+        <translation>Tidak ada yang dilabeli: pilihan hanya berisi spasi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relabel %n spans as {label}</source>
+        <translation>
+            <numerusform>Ubah label %n rentang menjadi {label}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select some text (or a span) first</source>
+        <translation>Pilih teks (atau rentang) terlebih dahulu</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorName</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>Siapa yang menganotasi?</translation>
+    </message>
+    <message>
+        <source>Your name is recorded on every span you make:</source>
+        <translation>Nama Anda dicatat pada setiap rentang yang Anda buat:</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Belum ada data</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Tidak diubah: {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved, nothing changed: {error}</source>
+        <translation>Tidak tersimpan, tidak ada yang berubah: {error}</translation>
+    </message>
+    <message>
+        <source>Could not undo or redo: {error}</source>
+        <translation>Tidak dapat mengurungkan atau mengulangi: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Search titles and text…</source>
+        <translation>Cari judul dan teks…</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Label apa saja</translation>
+    </message>
+    <message>
+        <source>has {label}</source>
+        <translation>berisi {label}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <source>No document open</source>
+        <translation>Tidak ada dokumen yang terbuka</translation>
+    </message>
+    <message>
+        <source>Import articles with File ▸ Import or drop files here.</source>
+        <translation>Impor artikel lewat Berkas ▸ Impor atau seret berkas ke sini.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(tanpa judul)</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPanel</name>
+    <message>
+        <source>Aliases</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Select a span to see its entity</source>
+        <translation>Pilih rentang untuk melihat entitasnya</translation>
+    </message>
+    <message>
+        <source>{0}  (seen {1}×)</source>
+        <translation>{0}  (terlihat {1}×)</translation>
+    </message>
+    <message>
+        <source>Occurs {0} times in the project</source>
+        <translation>Muncul {0} kali dalam proyek</translation>
+    </message>
+</context>
+<context>
+    <name>EventController</name>
+    <message>
+        <source>Add %1 event</source>
+        <translation>Tambah peristiwa %1</translation>
+    </message>
+    <message>
+        <source>Select one span (or some text) as the trigger first</source>
+        <translation>Pilih satu rentang (atau teks) sebagai pemicu terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>No current event: make one with its key, or pick one in the list</source>
+        <translation>Tidak ada peristiwa aktif: buat dengan tombolnya, atau pilih di daftar</translation>
+    </message>
+    <message>
+        <source>%1 has no role on this key</source>
+        <translation>%1 tidak memiliki peran pada tombol ini</translation>
+    </message>
+    <message>
+        <source>The event already has as many %1 as it may</source>
+        <translation>Peristiwa ini sudah memiliki %1 sebanyak yang diizinkan</translation>
+    </message>
+    <message>
+        <source>Add %1 argument</source>
+        <translation>Tambah argumen %1</translation>
+    </message>
+    <message>
+        <source>Select a span (or some text) to attach first</source>
+        <translation>Pilih rentang (atau teks) yang akan dilampirkan terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Select the head span of the relation first</source>
+        <translation>Pilih rentang kepala relasi terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>%1: now click the tail span (or select it and press Ctrl+R)</source>
+        <translation>%1: sekarang klik rentang ekor (atau pilih lalu tekan Ctrl+R)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <source>missing: </source>
+        <translation>kurang: </translation>
+    </message>
+    <message>
+        <source>Required roles not filled: </source>
+        <translation>Peran wajib yang belum diisi: </translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Relasi</translation>
+    </message>
+    <message>
+        <source>No events yet: select a trigger, press its key</source>
+        <translation>Belum ada peristiwa: pilih pemicu, tekan tombolnya</translation>
+    </message>
+</context>
+<context>
+    <name>EventsUI</name>
+    <message>
+        <source>Events</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>&amp;Peristiwa</translation>
+    </message>
+    <message>
+        <source>&amp;Relation from the selected span…</source>
+        <translation>&amp;Relasi dari rentang terpilih…</translation>
+    </message>
+    <message>
+        <source>Show &amp;links</source>
+        <translation>Tampilkan &amp;tautan</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note</source>
+        <translation>Sunting &amp;catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Find in notes</source>
+        <translation>Cari di catatan</translation>
+    </message>
+    <message>
+        <source>Edit &amp;schema…</source>
+        <translation>Sunting &amp;skema…</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>S&amp;tatistik</translation>
+    </message>
+    <message>
+        <source>New %1 event</source>
+        <translation>Peristiwa %1 baru</translation>
+    </message>
+    <message>
+        <source>Attach as %1</source>
+        <translation>Lampirkan sebagai %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import cancelled: nothing was added</source>
+        <translation>Impor dibatalkan: tidak ada yang ditambahkan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n document(s), {skipped} already there</source>
+        <translation>
+            <numerusform>%n dokumen diimpor, {skipped} sudah ada</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {rejected} rejected</source>
+        <translation>, {rejected} ditolak</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Impor artikel</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Impor folder</translation>
+    </message>
+    <message>
+        <source>An import is already running</source>
+        <translation>Impor lain sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Importing {name} ({done} of {total} files)</source>
+        <translation>Mengimpor {name} ({done} dari {total} berkas)</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>All changes saved</source>
+        <translation>Semua perubahan tersimpan</translation>
+    </message>
+    <message>
+        <source>{done} / {total} done</source>
+        <translation>{done} / {total} selesai</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationController</name>
+    <message>
+        <source>No unfinished document before this one</source>
+        <translation>Tidak ada dokumen belum selesai sebelum dokumen ini</translation>
+    </message>
+    <message>
+        <source>No unfinished document after this one</source>
+        <translation>Tidak ada dokumen belum selesai setelah dokumen ini</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>No document open</source>
+        <translation>Tidak ada dokumen yang terbuka</translation>
+    </message>
+    <message>
+        <source>Note on span %1 «%2»</source>
+        <translation>Catatan pada rentang %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Note on event %1</source>
+        <translation>Catatan pada peristiwa %1</translation>
+    </message>
+    <message>
+        <source>Note on the document</source>
+        <translation>Catatan pada dokumen</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Note (saved as you type)</source>
+        <translation>Catatan (tersimpan saat Anda mengetik)</translation>
+    </message>
+    <message>
+        <source>Find in notes…</source>
+        <translation>Cari di catatan…</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrencesBar</name>
+    <message>
+        <source>Not now</source>
+        <translation>Nanti saja</translation>
+    </message>
+    <message>
+        <source>Label the other unlabelled “{0}” as {1} too?</source>
+        <translation>Labeli juga “{0}” lain yang belum berlabel sebagai {1}?</translation>
+    </message>
+    <message>
+        <source>In this document ({0}) Alt+O</source>
+        <translation>Di dokumen ini ({0}) Alt+O</translation>
+    </message>
+    <message>
+        <source>In the project ({0}) Alt+Shift+O</source>
+        <translation>Di seluruh proyek ({0}) Alt+Shift+O</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTable</name>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Wajib</translation>
+    </message>
+    <message>
+        <source>Max (empty: any)</source>
+        <translation>Maks. (kosong: bebas)</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Tambah peran</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Hapus peran</translation>
+    </message>
+    <message>
+        <source>Row %1: a role needs a name</source>
+        <translation>Baris %1: peran harus diberi nama</translation>
+    </message>
+    <message>
+        <source>Row %1: a role key is one key</source>
+        <translation>Baris %1: tombol peran harus satu tombol</translation>
+    </message>
+    <message>
+        <source>Row %1: max count is a number from 1</source>
+        <translation>Baris %1: jumlah maks. berupa angka mulai dari 1</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditorDialog</name>
+    <message>
+        <source>Edit schema</source>
+        <translation>Sunting skema</translation>
+    </message>
+    <message>
+        <source>Entity labels</source>
+        <translation>Label entitas</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>Jenis peristiwa</translation>
+    </message>
+    <message>
+        <source>Relation types</source>
+        <translation>Jenis relasi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Warna</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Add as new</source>
+        <translation>&amp;Tambah sebagai baru</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation>Impor JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Ekspor JSON…</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Warna label</translation>
+    </message>
+    <message>
+        <source>%1 is used by %2 annotations. Delete it and them? (Undo brings both back.)</source>
+        <translation>%1 dipakai oleh %2 anotasi. Hapus label beserta anotasinya? (Urungkan mengembalikan keduanya.)</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Hapus label</translation>
+    </message>
+    <message>
+        <source>Export schema</source>
+        <translation>Ekspor skema</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 disimpan</translation>
+    </message>
+    <message>
+        <source>Import schema</source>
+        <translation>Impor skema</translation>
+    </message>
+    <message>
+        <source>Added %1, updated %2</source>
+        <translation>%1 ditambahkan, %2 diperbarui</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Documents by status</source>
+        <translation>Dokumen menurut status</translation>
+    </message>
+    <message>
+        <source>Documents annotated per day</source>
+        <translation>Dokumen teranotasi per hari</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Rentang menurut label</translation>
+    </message>
+    <message>
+        <source>Events by type</source>
+        <translation>Peristiwa menurut jenis</translation>
+    </message>
+    <message>
+        <source>Arguments by role (filled roles)</source>
+        <translation>Argumen menurut peran (peran terisi)</translation>
+    </message>
+    <message>
+        <source>%1 documents · %2 spans · %3 events · %4 arguments</source>
+        <translation>%1 dokumen · %2 rentang · %3 peristiwa · %4 argumen</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Select text to see known names</source>
+        <translation>Pilih teks untuk melihat nama yang dikenal</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Accept all of label</source>
+        <translation>Terima semua dengan label ini</translation>
+    </message>
+    <message>
+        <source>Accept all of entity</source>
+        <translation>Terima semua untuk entitas ini</translation>
+    </message>
+    <message>
+        <source>No known name like “{0}”</source>
+        <translation>Tidak ada nama dikenal yang mirip “{0}”</translation>
+    </message>
+    <message>
+        <source>Known names for “{0}” — Enter labels and links the first</source>
+        <translation>Nama dikenal untuk “{0}” — Enter melabeli dan menautkan yang pertama</translation>
+    </message>
+    <message>
+        <source>Pending suggestions: {0}</source>
+        <translation>Saran tertunda: {0}</translation>
+    </message>
+    <message>
+        <source>No pending suggestions (Document ▸ Pre-annotate)</source>
+        <translation>Tidak ada saran tertunda (Dokumen ▸ Pra-anotasi)</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;langi</translation>
+    </message>
+    <message>
+        <source>Annotating as {name}</source>
+        <translation>Menganotasi sebagai {name}</translation>
+    </message>
+    <message>
+        <source>Character mode: selections are kept exactly</source>
+        <translation>Mode karakter: pilihan dipertahankan persis</translation>
+    </message>
+    <message>
+        <source>Word mode: selections snap to whole words</source>
+        <translation>Mode kata: pilihan menyesuaikan ke kata utuh</translation>
+    </message>
+</context>
+</TS>
