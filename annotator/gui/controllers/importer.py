@@ -89,11 +89,12 @@ class ImportController(QObject):
             self.worker.wait()
 
     def _progressed(self, done: int, total: int, name: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(total)
-            self.dialog.setValue(done)
+        dialog = self.dialog  # setValue runs the event loop: the import may finish inside it
+        if dialog is not None:
             text = translate("ImportController", "Importing {name} ({done} of {total} files)")
-            self.dialog.setLabelText(text.format(name=name, done=done, total=total))
+            dialog.setLabelText(text.format(name=name, done=done, total=total))
+            dialog.setMaximum(total)
+            dialog.setValue(done)
 
     def _finished(self, result: object) -> None:
         if self.worker is not None:
