@@ -8,7 +8,7 @@ stack; later redos apply the inverse of the inverse, which keeps ids stable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
@@ -72,7 +72,7 @@ class UndoStacks(QObject):
             self._stacks[doc_id] = stack
         self.group.setActiveStack(stack)
 
-    def push(self, doc_id: int, command: EditCommand[Edit]) -> None:
+    def push(self, doc_id: int, command: EditCommand[Any]) -> None:
         """Put an applied edit on its document's stack."""
         self.activate(doc_id)
         self._stacks[doc_id].push(command)

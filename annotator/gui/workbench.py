@@ -18,6 +18,7 @@ from annotator.gui.i18n import translate
 from annotator.gui.main_window import MainWindow
 from annotator.gui.models.document_list import DocumentListModel
 from annotator.gui.preferences import DEFAULT_FONT, Preferences
+from annotator.gui.suggestions_ui import SuggestionsUI
 from annotator.gui.widgets.document_list_panel import DocumentListPanel
 from annotator.gui.widgets.document_pane import DocumentPane
 from annotator.gui.widgets.label_palette import LabelPalette
@@ -49,6 +50,7 @@ class Workbench:
         self.importer = ImportController(workspace, self.window)
         self._wire()
         self.events_ui = EventsUI(self)
+        self.suggestions_ui = SuggestionsUI(self)
 
     def _handlers(self) -> dict[str, Callable[[], None]]:
         return {

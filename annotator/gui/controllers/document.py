@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -11,8 +12,11 @@ from annotator.core.model import Document
 from annotator.gui.i18n import translate
 from annotator.gui.undo import EditCommand, UndoStacks
 from annotator.services.annotate import Annotations
+from annotator.services.preannotate import Review, SuggestionStep
 
 log = logging.getLogger(__name__)
+Step = Edit | SuggestionStep
+"""What an undo command holds: a core edit, or a review step (its inverse is a step too)."""
 
 
 class DocumentController(QObject):
@@ -27,9 +31,15 @@ class DocumentController(QObject):
     message = Signal(str)
     """A line for the status bar (saved, or why an edit was refused)."""
 
-    def __init__(self, annotations: Annotations, parent: QObject | None = None) -> None:
+    applied = Signal(object)
+    """An edit was applied on the open document (the edit, not undo or redo)."""
+
+    def __init__(
+        self, annotations: Annotations, parent: QObject | None = None, review: Review | None = None
+    ) -> None:
         super().__init__(parent)
         self.annotations = annotations
+        self.review = review
         self.undo = UndoStacks(self)
         self.current: Document | None = None
 
@@ -68,12 +78,41 @@ class DocumentController(QObject):
             return None
         self.undo.push(self.current.id, EditCommand(self._reapply, edit, inverse))
         self._reload(edit.document_id)
+        self.applied.emit(edit)
         return inverse
 
-    def _reapply(self, edit: Edit) -> Edit:
+    def run_step(self, act: Callable[[], SuggestionStep]) -> SuggestionStep | None:
+        """Run a review action (it returns its undo step) and push it for undo."""
+        if self.current is None or self.current.id is None:
+            return None
+        try:
+            inverse = act()
+        except Exception as exc:  # a store failure must not take the window down
+            log.exception("review step failed")
+            text = translate("DocumentController", "Not saved, nothing changed: {error}")
+            self.message.emit(text.format(error=repr(exc)))
+            return None
+        self.undo.push(self.current.id, EditCommand[Step](self._reapply, inverse, inverse))
+        self._reload(self.current.id)
+        self._touched(inverse)
+        return inverse
+
+    def _touched(self, step: Step) -> None:
+        if isinstance(step, SuggestionStep):
+            for edit in step.edits:
+                if edit.document_id != self.doc_id:
+                    self.edited.emit(edit.document_id)
+
+    def _apply_any(self, step: Step) -> Step:
+        if isinstance(step, SuggestionStep):
+            assert self.review is not None, "review steps need the review service"
+            return self.review.apply(step)
+        return self.annotations.apply(step)
+
+    def _reapply(self, edit: Step) -> Step:
         """Undo or redo: apply, reload, and keep the document in view."""
         try:
-            inverse = self.annotations.apply(edit)
+            inverse = self._apply_any(edit)
         except Exception as exc:  # raised inside a Qt virtual: report, never propagate
             log.exception("undo/redo failed: %s", edit)
             text = translate("DocumentController", "Could not undo or redo: {error}")
@@ -82,6 +121,7 @@ class DocumentController(QObject):
         if edit.document_id != self.doc_id:
             self.open(edit.document_id)
         self._reload(edit.document_id)
+        self._touched(inverse)
         return inverse
 
     def reload(self) -> None:
