@@ -175,6 +175,50 @@
         <source>End</source>
         <translation>Akhir</translation>
     </message>
+    <message>
+        <source>Label and link the best &amp;known name</source>
+        <translation>Labeli dan tautkan nama &amp;dikenal terbaik</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt suggestion</source>
+        <translation>Saran &amp;berikutnya</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious suggestion</source>
+        <translation>Saran se&amp;belumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;Terima saran</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>T&amp;olak saran</translation>
+    </message>
+    <message>
+        <source>Accept all of this &amp;label</source>
+        <translation>Terima semua dengan &amp;label ini</translation>
+    </message>
+    <message>
+        <source>Accept all of this &amp;entity</source>
+        <translation>Terima semua untuk &amp;entitas ini</translation>
+    </message>
+    <message>
+        <source>Label all occurrences in this &amp;document</source>
+        <translation>Labeli semua kemunculan di &amp;dokumen ini</translation>
+    </message>
+    <message>
+        <source>Label all occurrences in the &amp;project</source>
+        <translation>Labeli semua kemunculan di seluruh &amp;proyek</translation>
+    </message>
+    <message>
+        <source>Pre-&amp;annotate this document</source>
+        <translation>Pra-&amp;anotasi dokumen ini</translation>
+    </message>
+    <message>
+        <source>Pre-annotate &amp;all documents…</source>
+        <translation>Pra-anotasi &amp;semua dokumen…</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
@@ -677,6 +721,25 @@
     </message>
 </context>
 <context>
+    <name>SuggestionController</name>
+    <message>
+        <source>Select text with a known name first</source>
+        <translation>Pilih teks berisi nama yang dikenal terlebih dahulu</translation>
+    </message>
+    <message>
+        <source>Labelled {0} as {1}</source>
+        <translation>{0} dilabeli sebagai {1}</translation>
+    </message>
+    <message>
+        <source>No pending suggestion here</source>
+        <translation>Tidak ada saran tertunda di sini</translation>
+    </message>
+    <message>
+        <source>Labelled {0} more as {1}</source>
+        <translation>{0} lagi dilabeli sebagai {1}</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Select text to see known names</source>
@@ -713,6 +776,37 @@
     <message>
         <source>No pending suggestions (Document ▸ Pre-annotate)</source>
         <translation>Tidak ada saran tertunda (Dokumen ▸ Pra-anotasi)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsUI</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Saran</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entitas</translation>
+    </message>
+    <message>
+        <source>Pre-annotating with known names…</source>
+        <translation>Pra-anotasi dengan nama yang dikenal…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
+    <message>
+        <source>Pre-annotate</source>
+        <translation>Pra-anotasi</translation>
+    </message>
+    <message>
+        <source>Pre-annotation failed: {0}</source>
+        <translation>Pra-anotasi gagal: {0}</translation>
+    </message>
+    <message>
+        <source>{0} new suggestions in {1} documents</source>
+        <translation>{0} saran baru di {1} dokumen</translation>
     </message>
 </context>
 <context>
