@@ -151,6 +151,7 @@ class _FuzzyPass:
         self.postings = self._document_postings()
         self.max_n = min(_MAX_FUZZY_WORDS, index.max_words + 1)
         self.cache: dict[str, tuple[int, float] | None] = {}
+        self.glued: dict[int, int] = {}
 
     def _document_postings(self) -> dict[str, set[int]]:
         """For each document word, the aliases it may be a variant of.
@@ -192,8 +193,17 @@ class _FuzzyPass:
     def _plausible(self, kid: int, near: set[str]) -> bool:
         """Whether an alias is long enough and all but one of its words are near."""
         words = self.index.words[kid]
-        hits = sum(w in near for w in words)
-        return len(self.index.keys[kid]) >= _MIN_FUZZY_KEY and hits >= max(1, len(words) - 1)
+        if len(self.index.keys[kid]) < _MIN_FUZZY_KEY:
+            return False
+        if len(words) == 1:
+            return words[0] in near
+        misses = 0
+        for w in words:
+            if w not in near:
+                misses += 1
+                if misses > 1:
+                    return False
+        return True
 
     def run(self) -> list[_Match]:
         """Every fuzzy match of every uncovered, unbroken n-gram."""
@@ -243,12 +253,14 @@ class _FuzzyPass:
     def _affixed(self, first: int, last: int, key: str) -> _Match | None:
         """An alias under a glued clitic ("Kaltaranya") or preposition ("diKaltara")."""
         head, tail = self.units[first], self.units[last]
-        stripped = strip_clitic(key)
-        if stripped is not None and tail.end - tail.start == len(tail.key):
+        stripped = strip_clitic(key) if tail.end - tail.start == len(tail.key) else None
+        if stripped is not None:
             kid = self.index.lookup(stripped[0])
             if kid is not None:
                 return _Match(first, last, head.start, tail.end - stripped[1], kid, _AFFIX_SCORE)
-        glued = attached_prefix(self.text[head.start : head.end])
+        glued = self.glued.get(first)
+        if glued is None:
+            glued = self.glued[first] = attached_prefix(self.text[head.start : head.end])
         if glued and len(head.key) > glued:
             kid = self.index.lookup(key[glued:])
             if kid is not None:
