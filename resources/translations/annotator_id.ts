@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>in progress</source>
-        <translation>sedang dikerjakan</translation>
+        <translation>dikerjakan</translation>
     </message>
     <message>
         <source>done</source>

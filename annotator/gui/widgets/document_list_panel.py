@@ -68,7 +68,7 @@ class DocumentListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 82), (2, 80), (3, 78), (4, 46)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(col, width)
+            table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))  # fit titles
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
