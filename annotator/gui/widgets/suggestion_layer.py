@@ -60,7 +60,7 @@ def paint_dashed(
         pen.setWidthF(2.0 if is_current else 1.3)
         painter.setPen(pen)
         fill = QColor(item.color)
-        fill.setAlpha(70 if is_current else 0)
+        fill.setAlpha(45 if is_current else 0)
         for x1, x2, top, base in segments(item.start16, item.end16):
             rect = QRectF(QPointF(x1 - 1, top + 1), QPointF(x2 + 1, base))
             painter.fillRect(rect, fill)

@@ -40,6 +40,9 @@ class SuggestionsPanel(QWidget):
         self.pending_heading = QLabel()
         self.pending = QListWidget()
         self.pending.setObjectName("pendingList")
+        for lst in (self.candidates, self.pending):
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.pending.itemClicked.connect(
             lambda item: self.suggestion_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
         )
@@ -96,6 +99,7 @@ class SuggestionsPanel(QWidget):
             more = f"  → {entity}" if entity and entity != shown else ""
             item = QListWidgetItem(f"{shown}   ·  {s.label}  ·  {s.score:.0f}{more}")
             item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setToolTip(f"{shown} · {s.label} · {s.score:.0f}{more}")
             self.pending.addItem(item)
             if s.id == current:
                 self.pending.setCurrentItem(item)
