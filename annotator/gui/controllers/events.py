@@ -133,7 +133,6 @@ class EventController(QObject):
                 self.docs.apply(edits[0])
             else:
                 self.docs.apply(Batch(doc_id, tuple(edits), edits[0].describe()))
-        self.annotate.select(frozenset())
 
     def rerole(self, argument_id: int, key: str) -> None:
         """Give an argument of the current document the role on ``key`` of its event type."""

@@ -62,6 +62,8 @@ class _Shape:
     bounds: QRectF
     event_id: int | None
     between_lines: bool
+    points: tuple[QPointF, ...] = ()
+    """A between-lines arc as a polyline, so a paint strokes only its visible stretch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,8 @@ class LinksLayer:
             starts = {p.span_id: p.start16 for p in self.view.painted_spans()}
             ends = {i for link in self._links for i in (link.source, link.target)}
             wanted = {doc.findBlock(starts[i]).blockNumber() for i in ends if i in starts}
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()  # one relayout for every paragraph changed
         for number in sorted(wanted | set(self._raised)):
             block = doc.findBlockByNumber(number)
             if not block.isValid():
@@ -159,18 +163,20 @@ class LinksLayer:
             now = block.blockFormat().lineHeight()
             raised = self._raised.get(number) == now
             if number in wanted and not raised:
-                self._set_height(block, now + ROOM, 26 if number == 0 else 8)
+                self._set_height(edit, block, now + ROOM, 26 if number == 0 else 8)
                 self._raised[number] = now + ROOM
             elif number not in wanted and raised:
-                self._set_height(block, now - ROOM, 0)
+                self._set_height(edit, block, now - ROOM, 0)
+        edit.endEditBlock()
         self._raised = {n: h for n, h in self._raised.items() if n in wanted}
 
     @staticmethod
-    def _set_height(block: QTextBlock, percent: float, top: int) -> None:
+    def _set_height(edit: QTextCursor, block: QTextBlock, percent: float, top: int) -> None:
         fmt = QTextBlockFormat()
         fmt.setLineHeight(percent, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value))
         fmt.setTopMargin(top)
-        QTextCursor(block).mergeBlockFormat(fmt)
+        edit.setPosition(block.position())
+        edit.mergeBlockFormat(fmt)
 
     def _anchors(self) -> dict[int, _Anchor]:
         doc = self.view.document()
@@ -230,21 +236,26 @@ class LinksLayer:
         painter.setFont(self._font)
         for shape in self.shapes():
             if shape.bounds.intersects(seen):
-                self._draw(painter, shape)
+                self._draw(painter, shape, seen)
         painter.restore()
 
-    def _draw(self, painter: QPainter, shape: _Shape) -> None:
+    def _draw(self, painter: QPainter, shape: _Shape, seen: QRectF) -> None:
         color = QColor(shape.color).darker(125)
         strong = self.current_event is not None and shape.event_id == self.current_event
         line = QColor(color)
         if shape.between_lines and not strong:
             line.setAlpha(150)  # curves over text stay out of the reader's way
-        pen = QPen(line, 2.0 if strong else 1.3)
+        pen = QPen(line, 2.0 if strong else (1.0 if shape.between_lines else 1.3))
         if shape.relation:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(shape.path)
+        if shape.points:  # long strokes over text: thin, without the costly antialiasing
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, strong)
+            painter.drawPolyline(QPolygonF(_visible(shape.points, seen)))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        else:
+            painter.drawPath(shape.path)
         painter.setBrush(QBrush(color))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(shape.head)
@@ -283,9 +294,13 @@ def _shape(link: Link, a: _Anchor, b: _Anchor, level: int, metrics: QFontMetrics
         mid = QPointF((a.x + b.x) / 2, peak - rise * 0.25)
     else:
         ya, yb = a.top - rise, b.top - rise
-        path.lineTo(a.x, ya)
-        path.cubicTo(QPointF(a.x, ya - 12), QPointF(b.x, yb - 12), QPointF(b.x, yb))
-        path.lineTo(b.x, b.top)
+        points = (
+            QPointF(a.x, a.top),
+            *_cubic((a.x, ya), (a.x, ya - 12), (b.x, yb - 12), (b.x, yb)),
+            QPointF(b.x, b.top),
+        )
+        path = QPainterPath()
+        path.addPolygon(QPolygonF(points))
         mid = QPointF(b.x, yb - 2)
     width = metrics.horizontalAdvance(link.label) + 6
     height = metrics.height() + 1
@@ -304,4 +319,41 @@ def _shape(link: Link, a: _Anchor, b: _Anchor, level: int, metrics: QFontMetrics
         bounds,
         link.event_id,
         a.line != b.line,
+        points if a.line != b.line else (),
     )
+
+
+def _cubic(
+    p0: tuple[float, float],
+    p1: tuple[float, float],
+    p2: tuple[float, float],
+    p3: tuple[float, float],
+) -> list[QPointF]:
+    """Points along a cubic Bézier curve, more of them the longer it is."""
+    n = max(8, min(40, int((abs(p3[1] - p0[1]) + abs(p3[0] - p0[0])) / 25)))
+    out = []
+    for i in range(n + 1):
+        t = i / n
+        u = 1 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        out.append(
+            QPointF(
+                a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+            )
+        )
+    return out
+
+
+def _visible(points: tuple[QPointF, ...], seen: QRectF) -> list[QPointF]:
+    """The stretch of a polyline whose segments meet the visible rows (with one point of margin)."""
+    top, bottom = seen.top() - 20, seen.bottom() + 20
+    inside = [
+        i
+        for i in range(len(points) - 1)
+        if min(points[i].y(), points[i + 1].y()) <= bottom
+        and max(points[i].y(), points[i + 1].y()) >= top
+    ]
+    if not inside:
+        return []
+    return list(points[inside[0] : inside[-1] + 2])
