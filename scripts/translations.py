@@ -2,7 +2,7 @@
 
     python scripts/translations.py update    # lupdate: new strings unfinished, gone ones dropped
     python scripts/translations.py check     # list unfinished entries and placeholder mismatches
-    python scripts/translations.py release   # lrelease: resources/translations/*.qm (not committed)
+    python scripts/translations.py release   # lrelease: every .ts -> resources/translations/*.qm
 
 ``make translations`` runs update then check; ``make qm`` runs release (``make run`` and
 packaging/build.sh do it for you). Strings are found in ``annotator/**/*.py``: calls of
@@ -128,16 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         for language in LANGUAGES:
             lupdate(ts_path(language, args.dir), language)
         return 0
+    catalogues = sorted(args.dir.glob("*.ts"))  # annotator_*.ts, and qt_*.ts (hand-written)
     if args.command == "release":
-        for language in LANGUAGES:
-            lrelease(
-                ts_path(language, args.dir),
-                ts_path(language, args.out or args.dir).with_suffix(".qm"),
-            )
+        for ts in catalogues:
+            lrelease(ts, (args.out or args.dir) / f"{ts.stem}.qm")
         return 0
-    found = [(lang, i) for lang in LANGUAGES for i in issues(ts_path(lang, args.dir))]
-    for language, issue in found:
-        print(f"annotator_{language}.ts: {issue}")
+    found = [(ts.name, i) for ts in catalogues for i in issues(ts)]
+    for name, issue in found:
+        print(f"{name}: {issue}")
     print(f"{len(found)} entries to finish" if found else "catalogues complete")
     return 1 if found else 0
 

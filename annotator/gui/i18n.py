@@ -99,7 +99,7 @@ def install_translators(
     """
     folder = directory or translations_dir()
     wanted = [(qt_translations_dir(), name) for name in QT_CATALOGUES]
-    wanted.append((folder, CATALOGUE))
+    wanted += [(folder, "qt"), (folder, CATALOGUE)]  # qt_id: what Qt leaves untranslated
     installed: list[QTranslator] = []
     for where, name in wanted:
         translator = QTranslator(app)

@@ -85,3 +85,7 @@ def test_the_check_accepts_a_finished_entry_with_its_placeholders(tmp_path: Path
         tmp_path, "Importing {name} ({done} of {total})", "Mengimpor {name} ({done}/{total})"
     )
     assert list(tr.issues(path)) == []
+
+
+def test_the_hand_written_qt_catalogue_is_complete() -> None:
+    assert list(tr.issues(tr.TS_DIR / "qt_id.ts")) == []

@@ -122,3 +122,11 @@ def test_lang_is_a_window_option() -> None:
     assert parse_args(["--lang", "id"]).lang == "id"
     with pytest.raises(SystemExit):
         parse_args(["--lang", "fr"])
+
+
+def test_qt_own_buttons_and_context_menus_speak_indonesian(indonesian: None) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert button is not None and button.text() == "Batal"
