@@ -15,6 +15,7 @@ from annotator.gui.controllers.navigate import NavigationController
 from annotator.gui.dialogs.annotator_name import ask_name
 from annotator.gui.events_ui import EventsUI
 from annotator.gui.i18n import translate
+from annotator.gui.language_menu import add_language_menu
 from annotator.gui.main_window import MainWindow
 from annotator.gui.models.document_list import DocumentListModel
 from annotator.gui.preferences import DEFAULT_FONT, Preferences
@@ -103,6 +104,7 @@ class Workbench:
         w.closing.connect(self._closing)
         self.pane.set_font_size(self.prefs.font_size)
         self.pane.show_header(None)
+        add_language_menu(w.menus["View"], self.prefs, w.show_message)
 
     def _show(self, doc: Document | None) -> None:
         self.pane.show_header(doc)

@@ -474,6 +474,21 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <source>The new language is used when Annotator starts again</source>
+        <translation>Bahasa baru dipakai saat Annotator dibuka lagi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>All changes saved</source>
@@ -718,6 +733,22 @@
     <message>
         <source>%1 documents · %2 spans · %3 events · %4 arguments</source>
         <translation>%1 dokumen · %2 rentang · %3 peristiwa · %4 argumen</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>dikerjakan</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>dilewati</translation>
     </message>
 </context>
 <context>

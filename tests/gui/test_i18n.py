@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.app import parse_args
@@ -130,3 +130,17 @@ def test_qt_own_buttons_and_context_menus_speak_indonesian(indonesian: None) -> 
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     button = box.button(QDialogButtonBox.StandardButton.Cancel)
     assert button is not None and button.text() == "Batal"
+
+
+def test_view_language_stores_the_choice_for_the_next_start(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    bench = Workbench(workspace, Preferences())
+    qtbot.addWidget(bench.window)
+    menu = bench.window.menus["View"].findChild(QMenu, "languageMenu")
+    assert menu is not None
+    checked = [a.objectName() for a in menu.actions() if a.isChecked()]
+    assert checked == ["language:system"]
+    next(a for a in menu.actions() if a.objectName() == "language:id").trigger()
+    assert Preferences().language == "id"
+    assert "starts again" in bench.window.statusBar().currentMessage()
