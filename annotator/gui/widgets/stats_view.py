@@ -126,7 +126,7 @@ class BarChart(QWidget):
                     int(Qt.AlignmentFlag.AlignCenter),
                     f"{value:,}",
                 )
-            if i % label_every == 0:
+            if i % label_every == 0 and x + metrics.horizontalAdvance(day) < self.width():
                 painter.setPen(QColor("#444444"))
                 painter.drawText(QRectF(x, bottom + 3, 90, 16), day)
 
@@ -171,12 +171,18 @@ class StatisticsView(QWidget):
             .replace("%3", f"{events:,}")
             .replace("%4", f"{args:,}")
         )
-        order = ("new", "in_progress", "done", "skipped")
-        by_status = {s: stats.by_status.get(s, 0) for s in order}
-        self.status.set_values(by_status, STATUS_COLORS)
+        names = {
+            "new": self.tr("new"),
+            "in_progress": self.tr("in progress"),
+            "done": self.tr("done"),
+            "skipped": self.tr("skipped"),
+        }
+        by_status = {names[s]: stats.by_status.get(s, 0) for s in names}
+        self.status.set_values(by_status, {names[s]: c for s, c in STATUS_COLORS.items()})
         self.spans.set_values(_sorted(stats.spans_by_label), colours)
         self.events.set_values(_sorted(stats.events_by_type), colours)
-        self.roles.set_values(_role_bars(stats))
+        bars = _role_bars(stats)
+        self.roles.set_values(bars, {k: colours.get(k.split(" · ")[0], "#0072B2") for k in bars})
         self.per_day.set_values(dict(sorted(stats.annotated_per_day.items())[-60:]))
 
 
