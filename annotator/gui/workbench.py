@@ -10,10 +10,12 @@ from annotator.core.model import Document, LabelKind, Status
 from annotator.gui.actions import build_label_actions
 from annotator.gui.controllers.annotate import AnnotationController
 from annotator.gui.controllers.document import DocumentController
+from annotator.gui.controllers.exporter import ExportController
 from annotator.gui.controllers.importer import ImportController
 from annotator.gui.controllers.navigate import NavigationController
 from annotator.gui.dialogs.annotator_name import ask_name
 from annotator.gui.events_ui import EventsUI
+from annotator.gui.help_menu import HelpMenu
 from annotator.gui.i18n import translate
 from annotator.gui.language_menu import add_language_menu
 from annotator.gui.main_window import MainWindow
@@ -52,6 +54,10 @@ class Workbench:
         self._wire()
         self.events_ui = EventsUI(self)
         self.suggestions_ui = SuggestionsUI(self)
+        self.exporter = ExportController(workspace, self.window)
+        self.window.add_file_action(self.exporter.action)
+        self.exporter.message.connect(self.window.show_message)
+        self.help = HelpMenu(self.window, workspace.url)
 
     def _handlers(self) -> dict[str, Callable[[], None]]:
         return {
@@ -153,6 +159,7 @@ class Workbench:
 
     def _closing(self) -> None:
         self.importer.wait()
+        self.exporter.wait()
         self.prefs.sync()
 
     def start(self, doc_id: int | None = None) -> None:

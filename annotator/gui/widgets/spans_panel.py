@@ -26,8 +26,13 @@ class SpansPanel(QTableView):
         self.verticalHeader().setDefaultSectionSize(22)
         header = self.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents asks every row of a 300-span document for its
+        # text on each change, which cost more than the rest of opening it.
+        digits = self.fontMetrics().horizontalAdvance("000000") + 12
+        for col, width in ((0, self.fontMetrics().horizontalAdvance("MMMMMM") + 30), (2, digits),
+                           (3, digits)):  # fmt: skip
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(col, width)
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._emit)
 

@@ -1,0 +1,220 @@
+"""File ▸ Export…: format, target, filters and split, as an ExportRequest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.formats import WRITERS
+from annotator.core.model import Status
+from annotator.gui.i18n import N_, marked
+from annotator.services.export import ALIASES, ExportRequest, Split
+from annotator.store.selection import Selection
+
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("native", N_("Native JSONL: everything (spans, entity links, events, relations, notes)")),
+    ("doccano", N_("doccano JSONL: text and [start, end, label] (entities and relations form)")),
+    ("spacy", N_("spaCy JSONL: character offsets that Doc.char_span accepts")),
+    ("spacy-docbin", N_("spaCy DocBin (.spacy) for spacy train; needs spaCy installed")),
+    ("prodigy", N_("Prodigy JSONL: text, tokens and spans (token_end inclusive)")),
+    ("conll", N_("CoNLL-2003 IOB2, a token a line; overlapping spans cannot be carried")),
+    ("brat", N_("brat standoff: a folder of .txt and .ann files with annotation.conf")),
+    ("labelstudio", N_("Label Studio JSON tasks with results and relations")),
+    ("inline", N_("Inline tags in the text, one document a line; no overlaps")),
+)
+"""Formats offered, in order, with a one-line description each."""
+
+
+def known_formats() -> list[tuple[str, str]]:
+    """The formats of :data:`FORMATS` that the export service knows."""
+    return [(name, desc) for name, desc in FORMATS if ALIASES.get(name, name) in WRITERS]
+
+
+def default_target(folder: Path, fmt: str) -> Path:
+    """``folder/export.<suffix>`` (a folder ``export-brat`` for folder formats)."""
+    writer = WRITERS[ALIASES.get(fmt, fmt)]
+    if writer.is_directory:
+        return folder / f"export-{fmt}"
+    return folder / f"export-{fmt}{writer.suffix}"
+
+
+class ExportDialog(QDialog):
+    """Choose what to export and where; :meth:`request` builds the ExportRequest."""
+
+    def __init__(self, labels: Sequence[str], folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export"))
+        self.folder = folder
+        self.format = QComboBox()
+        self.format.setObjectName("exportFormat")
+        for name, desc in known_formats():
+            self.format.addItem(name, name)
+            self.format.setItemData(
+                self.format.count() - 1, marked(desc), Qt.ItemDataRole.ToolTipRole
+            )
+        self.description = QLabel()
+        self.description.setObjectName("formatDescription")
+        self.description.setWordWrap(True)
+        self.out = QLineEdit()
+        self.out.setObjectName("exportTarget")
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.clicked.connect(self._choose_target)
+        self.done_only = QRadioButton(self.tr("Documents marked done"))
+        self.done_only.setChecked(True)
+        self.every = QRadioButton(self.tr("All documents"))
+        self.labels = self._label_list(labels)
+        self.split = QGroupBox(self.tr("Split into train / dev / test by document"))
+        self.split.setCheckable(True)
+        self.split.setChecked(False)
+        self.ratios = [self._ratio(v) for v in (0.8, 0.1, 0.1)]
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(13)
+        self.with_suggestions = QCheckBox(self.tr("Write pending suggestions beside the spans"))
+        self.without_pending = QCheckBox(self.tr("Leave out documents with pending suggestions"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self.out.textChanged.connect(lambda _t: self._validate())
+        self.labels.itemChanged.connect(lambda _i: self._validate())
+        self._layout()
+        self._format_changed()
+
+    def _ratio(self, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(0.0, 1.0)
+        box.setSingleStep(0.05)
+        box.setDecimals(2)
+        box.setValue(value)
+        return box
+
+    def _label_list(self, labels: Sequence[str]) -> QListWidget:
+        box = QListWidget()
+        box.setObjectName("exportLabels")
+        for name in labels:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            box.addItem(item)
+        box.setMaximumHeight(120)
+        return box
+
+    def _layout(self) -> None:
+        target = QHBoxLayout()
+        target.addWidget(self.out, 1)
+        target.addWidget(self.browse)
+        status = QHBoxLayout()
+        status.addWidget(self.done_only)
+        status.addWidget(self.every)
+        status.addStretch(1)
+        split = QFormLayout(self.split)
+        ratios = QHBoxLayout()
+        for box in self.ratios:
+            ratios.addWidget(box)
+        split.addRow(self.tr("Train, dev, test"), ratios)
+        split.addRow(self.tr("Seed"), self.seed)
+        form = QFormLayout()
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow("", self.description)
+        form.addRow(self.tr("Save to"), target)
+        form.addRow(self.tr("Documents"), status)
+        form.addRow(self.tr("Labels"), self.labels)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.split)
+        layout.addWidget(self.without_pending)
+        layout.addWidget(self.with_suggestions)
+        layout.addWidget(self.buttons)
+        self.resize(620, self.sizeHint().height())
+
+    # state -----------------------------------------------------------------------
+
+    def set_format(self, name: str) -> None:
+        """Choose the format called ``name``."""
+        self.format.setCurrentIndex(self.format.findData(name))
+
+    def chosen_format(self) -> str:
+        """The chosen format's name."""
+        return str(self.format.currentData())
+
+    def checked_labels(self) -> list[str]:
+        """The labels ticked in the list."""
+        items = [self.labels.item(i) for i in range(self.labels.count())]
+        return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def chosen_labels(self) -> tuple[str, ...]:
+        """The checked labels; empty when all are checked (no restriction)."""
+        checked = self.checked_labels()
+        return () if len(checked) == self.labels.count() else tuple(checked)
+
+    def request(self) -> ExportRequest:
+        """What the dialog says, as the export service takes it."""
+        statuses = (Status.DONE.value,) if self.done_only.isChecked() else None
+        selection = Selection(
+            statuses=statuses,
+            labels=self.chosen_labels(),
+            without_pending=self.without_pending.isChecked(),
+        )
+        split = None
+        if self.split.isChecked():
+            a, b, c = (box.value() for box in self.ratios)
+            split = Split((a, b, c), self.seed.value())
+        return ExportRequest(
+            self.chosen_format(),
+            Path(self.out.text().strip()).expanduser(),
+            selection,
+            split,
+            self.with_suggestions.isChecked(),
+        )
+
+    def _format_changed(self) -> None:
+        fmt = self.chosen_format()
+        desc = dict(FORMATS).get(fmt, "")
+        self.description.setText(marked(desc) if desc else "")
+        current = Path(self.out.text().strip()) if self.out.text().strip() else None
+        if current is None or current.name.startswith("export-"):
+            self.out.setText(str(default_target(current.parent if current else self.folder, fmt)))
+        self._validate()
+
+    def _validate(self) -> None:
+        ok = bool(self.out.text().strip()) and (
+            self.labels.count() == 0 or bool(self.checked_labels())
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _choose_target(self) -> None:
+        fmt = self.chosen_format()
+        start = self.out.text().strip() or str(self.folder)
+        if WRITERS[ALIASES.get(fmt, fmt)].is_directory:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into a folder"), start)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export to a file"), start)
+        if chosen:
+            self.out.setText(chosen)
