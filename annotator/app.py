@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from annotator import APP_NAME, ORG_NAME, paths
@@ -30,6 +31,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--annotator", metavar="NAME", help="who is annotating (recorded)")
     parser.add_argument("--doc", type=int, metavar="ID", help="document to open first")
     parser.add_argument(
+        "--welcome", action="store_true", help="show the welcome screen (first-run choices)"
+    )
+    parser.add_argument(
         "--lang", choices=("en", "id"), help="interface language (default: preference, system)"
     )
     return parser.parse_args(list(argv))
@@ -38,7 +42,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def setup_logging() -> Path:
     """Log to a file in the log directory (and warnings to stderr)."""
     log_file = paths.log_dir() / "annotator.log"
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -63,10 +67,12 @@ def ensure_demo(workspace: Workspace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window and run until it closes."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    setup_logging()
+    log_file = setup_logging()
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.dialogs.annotator_name import ask_name
+    from annotator.gui.errors import install_error_dialog
+    from annotator.gui.first_run import run_welcome, wants_welcome
     from annotator.gui.i18n import choose_language, install_translators
     from annotator.gui.preferences import Preferences
     from annotator.gui.theme import apply_theme
@@ -79,18 +85,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app)
     prefs = Preferences()
     install_translators(app, choose_language(args.lang, prefs.language))  # owned by app
+    reporter = install_error_dialog(log_file)  # noqa: F841 (kept alive while the app runs)
     name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
-    if not name:
-        name = ask_name(None) or ""
-        if name:
-            prefs.annotator = name
-    workspace = Workspace.open(db_url(args.db), args.project, name or None)
+    project = args.project or (prefs.last_project if args.db is None else None)
+    workspace = Workspace.open(db_url(args.db), project or None, name or None)
+    imports: list[Path] = []
     try:
-        if args.db is None and args.project is None:
+        if not name and not wants_welcome(prefs, workspace, args.welcome):
+            name = ask_name(None) or ""
+            if name:
+                prefs.annotator = name
+                workspace.annotator = name
+        opened = run_welcome(prefs, workspace, demo_dir(), args.welcome)
+        if opened is not None:
+            workspace, imports = opened.workspace, opened.imports
+        elif args.db is None and project is None:
             ensure_demo(workspace)
         bench = Workbench(workspace, prefs)
         bench.window.resize(1400, 900)
         bench.start(args.doc)
+        if imports:
+            bench.importer.start(imports)
         return int(app.exec())
     finally:
         workspace.close()

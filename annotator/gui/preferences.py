@@ -57,6 +57,24 @@ class Preferences:
     def language(self, code: str) -> None:
         self._s.setValue("ui/language", code)
 
+    @property
+    def welcomed(self) -> bool:
+        """Whether the welcome screen was shown once (first start is over)."""
+        return str(self._s.value("ui/welcomed", "false")).lower() == "true"
+
+    @welcomed.setter
+    def welcomed(self, on: bool) -> None:
+        self._s.setValue("ui/welcomed", "true" if on else "false")
+
+    @property
+    def last_project(self) -> str:
+        """The project opened last from the welcome screen (empty: the default one)."""
+        return str(self._s.value("user/project", "") or "")
+
+    @last_project.setter
+    def last_project(self, name: str) -> None:
+        self._s.setValue("user/project", name)
+
     def geometry(self) -> bytes | None:
         """The saved window geometry and dock state."""
         value = self._s.value("window/state")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -35,7 +36,7 @@ def _export_through_dialog(qtbot: QtBot, bench: Workbench, fmt: str, out: Path) 
     dialog.set_format(fmt)
     dialog.out.setText(str(out))
     with qtbot.waitSignal(bench.exporter.exported, timeout=10_000):
-        qtbot.mouseClick(
+        QTest.mouseClick(
             dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
         )
     summary = bench.exporter.summary

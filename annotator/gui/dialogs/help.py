@@ -118,9 +118,10 @@ class AboutDialog(QDialog):
             f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
         )
         blurb = self.tr("Label Indonesian news and press releases as training data.")
-        self.text = QLabel(
+        page = (
             f"<h2>{APP_NAME}</h2><p>{html.escape(blurb)}</p><table cellpadding='3'>{body}</table>"
         )
+        self.text = QLabel(page)
         self.text.setObjectName("aboutText")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
