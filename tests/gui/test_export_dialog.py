@@ -73,10 +73,8 @@ def test_dialog_builds_filters_labels_and_split(qtbot: QtBot, bench: Workbench) 
     qtbot.addWidget(dialog)
     assert dialog.request().selection.statuses == ("done",)  # done only by default
     dialog.every.setChecked(True)
-    for i in range(dialog.labels.count()):
-        item = dialog.labels.item(i)
-        if item.text() != "PER":
-            item.setCheckState(Qt.CheckState.Unchecked)
+    for box in dialog.label_boxes:
+        box.setChecked(box.text() == "PER")
     dialog.split.setChecked(True)
     dialog.seed.setValue(7)
     dialog.set_format("brat")
@@ -84,7 +82,7 @@ def test_dialog_builds_filters_labels_and_split(qtbot: QtBot, bench: Workbench) 
     assert request.selection.statuses is None and tuple(request.selection.labels) == ("PER",)
     assert request.split is not None and request.split.seed == 7
     assert request.out.name == "export-brat" and request.format == "brat"
-    dialog.labels.item(0).setCheckState(Qt.CheckState.Unchecked)  # no label at all
+    dialog.label_boxes[0].setChecked(False)  # no label at all
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 

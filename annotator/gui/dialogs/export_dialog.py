@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -45,6 +44,18 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("inline", N_("Inline tags in the text, one document a line; no overlaps")),
 )
 """Formats offered, in order, with a one-line description each."""
+TITLES = {
+    "native": "Annotator JSONL (native)",
+    "doccano": "doccano",
+    "spacy": "spaCy JSONL",
+    "spacy-docbin": "spaCy DocBin",
+    "prodigy": "Prodigy",
+    "conll": "CoNLL-2003",
+    "brat": "brat",
+    "labelstudio": "Label Studio",
+    "inline": "Inline tags",
+}
+"""The names people know the formats by (product names: not translated)."""
 
 
 def known_formats() -> list[tuple[str, str]]:
@@ -71,7 +82,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.setObjectName("exportFormat")
         for name, desc in known_formats():
-            self.format.addItem(name, name)
+            self.format.addItem(TITLES.get(name, name), name)
             self.format.setItemData(
                 self.format.count() - 1, marked(desc), Qt.ItemDataRole.ToolTipRole
             )
@@ -85,7 +96,8 @@ class ExportDialog(QDialog):
         self.done_only = QRadioButton(self.tr("Documents marked done"))
         self.done_only.setChecked(True)
         self.every = QRadioButton(self.tr("All documents"))
-        self.labels = self._label_list(labels)
+        self.label_boxes: list[QCheckBox] = []
+        self.labels = self._label_grid(labels)
         self.split = QGroupBox(self.tr("Split into train / dev / test by document"))
         self.split.setCheckable(True)
         self.split.setChecked(False)
@@ -93,6 +105,7 @@ class ExportDialog(QDialog):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(13)
+        self.seed.setMaximumWidth(120)
         self.with_suggestions = QCheckBox(self.tr("Write pending suggestions beside the spans"))
         self.without_pending = QCheckBox(self.tr("Leave out documents with pending suggestions"))
         self.buttons = QDialogButtonBox(
@@ -103,7 +116,6 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.out.textChanged.connect(lambda _t: self._validate())
-        self.labels.itemChanged.connect(lambda _i: self._validate())
         self._layout()
         self._format_changed()
 
@@ -115,16 +127,18 @@ class ExportDialog(QDialog):
         box.setValue(value)
         return box
 
-    def _label_list(self, labels: Sequence[str]) -> QListWidget:
-        box = QListWidget()
-        box.setObjectName("exportLabels")
-        for name in labels:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            box.addItem(item)
-        box.setMaximumHeight(120)
-        return box
+    def _label_grid(self, labels: Sequence[str]) -> QWidget:
+        grid = QWidget()
+        grid.setObjectName("exportLabels")
+        layout = QGridLayout(grid)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for i, name in enumerate(labels):
+            box = QCheckBox(name)  # a label name from the schema
+            box.setChecked(True)
+            box.toggled.connect(lambda _on: self._validate())
+            layout.addWidget(box, i // 4, i % 4)
+            self.label_boxes.append(box)
+        return grid
 
     def _layout(self) -> None:
         target = QHBoxLayout()
@@ -165,14 +179,13 @@ class ExportDialog(QDialog):
         return str(self.format.currentData())
 
     def checked_labels(self) -> list[str]:
-        """The labels ticked in the list."""
-        items = [self.labels.item(i) for i in range(self.labels.count())]
-        return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        """The labels ticked."""
+        return [box.text() for box in self.label_boxes if box.isChecked()]
 
     def chosen_labels(self) -> tuple[str, ...]:
         """The checked labels; empty when all are checked (no restriction)."""
         checked = self.checked_labels()
-        return () if len(checked) == self.labels.count() else tuple(checked)
+        return () if len(checked) == len(self.label_boxes) else tuple(checked)
 
     def request(self) -> ExportRequest:
         """What the dialog says, as the export service takes it."""
@@ -204,9 +217,7 @@ class ExportDialog(QDialog):
         self._validate()
 
     def _validate(self) -> None:
-        ok = bool(self.out.text().strip()) and (
-            self.labels.count() == 0 or bool(self.checked_labels())
-        )
+        ok = bool(self.out.text().strip()) and (not self.label_boxes or bool(self.checked_labels()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _choose_target(self) -> None:
