@@ -219,18 +219,83 @@
         <source>Pre-annotate &amp;all documents…</source>
         <translation>Pra-anotasi &amp;semua dokumen…</translation>
     </message>
+    <message>
+        <source>Native JSONL: everything (spans, entity links, events, relations, notes)</source>
+        <translation>JSONL bawaan: semuanya (rentang, tautan entitas, peristiwa, relasi, catatan)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL: text and [start, end, label] (entities and relations form)</source>
+        <translation>JSONL doccano: teks dan [start, end, label] (bentuk entitas dan relasi)</translation>
+    </message>
+    <message>
+        <source>spaCy JSONL: character offsets that Doc.char_span accepts</source>
+        <translation>JSONL spaCy: posisi karakter yang diterima Doc.char_span</translation>
+    </message>
+    <message>
+        <source>spaCy DocBin (.spacy) for spacy train; needs spaCy installed</source>
+        <translation>spaCy DocBin (.spacy) untuk spacy train; spaCy harus terpasang</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL: text, tokens and spans (token_end inclusive)</source>
+        <translation>JSONL Prodigy: teks, token, dan rentang (token_end inklusif)</translation>
+    </message>
+    <message>
+        <source>CoNLL-2003 IOB2, a token a line; overlapping spans cannot be carried</source>
+        <translation>CoNLL-2003 IOB2, satu token per baris; rentang yang tumpang-tindih tidak dapat disertakan</translation>
+    </message>
+    <message>
+        <source>brat standoff: a folder of .txt and .ann files with annotation.conf</source>
+        <translation>brat standoff: folder berisi berkas .txt dan .ann beserta annotation.conf</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks with results and relations</source>
+        <translation>Tugas JSON Label Studio beserta hasil dan relasi</translation>
+    </message>
+    <message>
+        <source>Inline tags in the text, one document a line; no overlaps</source>
+        <translation>Tag sebaris di dalam teks, satu dokumen per baris; tanpa tumpang-tindih</translation>
+    </message>
+    <message>
+        <source>Indonesian news entities: persons, organisations, places, dates, titles and ranks</source>
+        <translation>Entitas berita Indonesia: orang, organisasi, tempat, tanggal, jabatan, dan pangkat</translation>
+    </message>
+    <message>
+        <source>Press-release events: the entities plus events, their roles, and relations</source>
+        <translation>Peristiwa siaran pers: entitas di atas ditambah peristiwa, perannya, dan relasi</translation>
+    </message>
+    <message>
+        <source>Blank: no labels yet (add them in Label ▸ Edit schema)</source>
+        <translation>Kosong: belum ada label (tambahkan di Label ▸ Sunting skema)</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Annotator</source>
+        <translation>Tentang Annotator</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Folder log</translation>
+    </message>
+    <message>
+        <source>Label Indonesian news and press releases as training data.</source>
+        <translation>Labeli berita dan siaran pers berbahasa Indonesia sebagai data latih.</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationController</name>
     <message>
         <source>Nothing to label: the selection is only white space</source>
         <translation>Tidak ada yang dilabeli: pilihan hanya berisi spasi</translation>
-    </message>
-    <message numerus="yes">
-        <source>Relabel %n spans as {label}</source>
-        <translation>
-            <numerusform>Ubah label %n rentang menjadi {label}</numerusform>
-        </translation>
     </message>
     <message>
         <source>Select some text (or a span) first</source>
@@ -321,6 +386,23 @@
     <message>
         <source>Occurs {0} times in the project</source>
         <translation>Muncul {0} kali dalam proyek</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Kesalahan tak terduga</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {what}</source>
+        <translation>Terjadi masalah: {what}</translation>
+    </message>
+    <message>
+        <source>Your annotations are safe: every edit was saved when you made it. You can keep working. The details are in the log:
+{path}</source>
+        <translation>Anotasi Anda aman: setiap perubahan langsung disimpan saat dibuat. Anda dapat terus bekerja. Rinciannya ada di log:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -425,16 +507,149 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>{documents} documents, {spans} spans written to {path}</source>
+        <translation>{documents} dokumen, {spans} rentang ditulis ke {path}</translation>
+    </message>
+    <message>
+        <source>The format dropped:</source>
+        <translation>Tidak disertakan oleh format ini:</translation>
+    </message>
+    <message>
+        <source>No document matched the filters.</source>
+        <translation>Tidak ada dokumen yang cocok dengan filter.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>An export is already running</source>
+        <translation>Ekspor sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Exporting {done} of {total} documents</source>
+        <translation>Mengekspor {done} dari {total} dokumen</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing written</source>
+        <translation>Ekspor dibatalkan: tidak ada yang ditulis</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Ekspor selesai</translation>
+    </message>
+    <message>
+        <source>Exported {n} documents</source>
+        <translation>{n} dokumen diekspor</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Documents marked done</source>
+        <translation>Dokumen bertanda selesai</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Semua dokumen</translation>
+    </message>
+    <message>
+        <source>Split into train / dev / test by document</source>
+        <translation>Bagi per dokumen menjadi latih / validasi / uji</translation>
+    </message>
+    <message>
+        <source>Write pending suggestions beside the spans</source>
+        <translation>Tulis saran tertunda di samping rentang</translation>
+    </message>
+    <message>
+        <source>Leave out documents with pending suggestions</source>
+        <translation>Kecualikan dokumen yang punya saran tertunda</translation>
+    </message>
+    <message>
+        <source>Train, dev, test</source>
+        <translation>Latih, validasi, uji</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Benih acak</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Simpan ke</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation>Ekspor ke folder</translation>
+    </message>
+    <message>
+        <source>Export to a file</source>
+        <translation>Ekspor ke berkas</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Import articles into {project}</source>
+        <translation>Impor artikel ke {project}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>&amp;About Annotator</source>
+        <translation>&amp;Tentang Annotator</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <source>Import cancelled: nothing was added</source>
         <translation>Impor dibatalkan: tidak ada yang ditambahkan</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n document(s), {skipped} already there</source>
-        <translation>
-            <numerusform>%n dokumen diimpor, {skipped} sudah ada</numerusform>
-        </translation>
     </message>
     <message>
         <source>, {rejected} rejected</source>
@@ -698,6 +913,17 @@
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Select text with Shift+arrows or the mouse, then press a label&apos;s key. Every edit is saved at once.</source>
+        <translation>Pilih teks dengan Shift+panah atau mouse, lalu tekan tombol label. Setiap perubahan langsung disimpan.</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsDialog</name>
     <message>
         <source>Statistics</source>
@@ -838,6 +1064,57 @@
     <message>
         <source>{0} new suggestions in {1} documents</source>
         <translation>{0} saran baru di {1} dokumen</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Annotator</source>
+        <translation>Selamat datang di Annotator</translation>
+    </message>
+    <message>
+        <source>Your name, recorded on every span you make</source>
+        <translation>Nama Anda, dicatat pada setiap rentang yang Anda buat</translation>
+    </message>
+    <message>
+        <source>My project</source>
+        <translation>Proyek saya</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>Buat proyek</translation>
+    </message>
+    <message>
+        <source>Create and import files…</source>
+        <translation>Buat dan impor berkas…</translation>
+    </message>
+    <message>
+        <source>Open the demo corpus</source>
+        <translation>Buka korpus demo</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Annotator&lt;/h2&gt;&lt;p&gt;Label Indonesian news and press releases as training data: select text, press a label&apos;s key, export for spaCy, Prodigy, doccano, CoNLL or brat. Every edit is saved at once.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Selamat datang di Annotator&lt;/h2&gt;&lt;p&gt;Labeli berita dan siaran pers berbahasa Indonesia sebagai data latih: pilih teks, tekan tombol label, lalu ekspor untuk spaCy, Prodigy, doccano, CoNLL, atau brat. Setiap perubahan langsung disimpan.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>Start a new project</source>
+        <translation>Mulai proyek baru</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Nama proyek</translation>
+    </message>
+    <message>
+        <source>Or look around first</source>
+        <translation>Atau lihat-lihat dulu</translation>
+    </message>
+    <message>
+        <source>Eight fictional press releases, ready to label.</source>
+        <translation>Delapan siaran pers fiktif, siap dilabeli.</translation>
     </message>
 </context>
 <context>
