@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.core.edits import Edit, EditError
+from annotator.core.edits import Edit, EditError, sets_status
 from annotator.core.model import Document
 from annotator.gui.i18n import translate
 from annotator.gui.undo import EditCommand, UndoStacks
@@ -29,6 +29,8 @@ class DocumentController(QObject):
     edited = Signal(int)
     """A document's annotations or status changed (its id)."""
     message = Signal(str)
+    statuses_changed = Signal()
+    """A document's status was set (done/total may have changed)."""
     """A line for the status bar (saved, or why an edit was refused)."""
 
     applied = Signal(object)
@@ -78,6 +80,7 @@ class DocumentController(QObject):
             return None
         self.undo.push(self.current.id, EditCommand(self._reapply, edit, inverse))
         self._reload(edit.document_id)
+        self._status_set(edit)
         self.applied.emit(edit)
         return inverse
 
@@ -103,6 +106,10 @@ class DocumentController(QObject):
                 if edit.document_id != self.doc_id:
                     self.edited.emit(edit.document_id)
 
+    def _status_set(self, step: Step) -> None:
+        if not isinstance(step, SuggestionStep) and sets_status(step):
+            self.statuses_changed.emit()
+
     def _apply_any(self, step: Step) -> Step:
         if isinstance(step, SuggestionStep):
             assert self.review is not None, "review steps need the review service"
@@ -122,6 +129,7 @@ class DocumentController(QObject):
             self.open(edit.document_id)
         self._reload(edit.document_id)
         self._touched(inverse)
+        self._status_set(edit)
         return inverse
 
     def reload(self) -> None:

@@ -26,6 +26,7 @@ class NavigationController(QObject):
         self.panel = panel
         panel.document_chosen.connect(docs.open)
         docs.edited.connect(self._edited)
+        docs.statuses_changed.connect(self.update_progress)
 
     def open(self, doc_id: int) -> None:
         """Open a document and show it in the list."""
@@ -76,4 +77,3 @@ class NavigationController(QObject):
 
     def _edited(self, doc_id: int) -> None:
         self.panel.model.refresh_document(doc_id)
-        self.update_progress()

@@ -20,9 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -34,6 +32,8 @@ from annotator.gui.widgets.suggestion_layer import DashedSpan, dashed_list, pain
 UNDERLINE = 4  # px per underline level
 BACKGROUND_ALPHA = 95
 SELECTED_ALPHA = 190
+Segment = tuple[float, float, float, float]
+"""A span's stretch of one line: viewport x1, x2, top, baseline+descent."""
 
 
 def display_text(text: str) -> str:
@@ -63,6 +63,7 @@ class DocumentView(QTextEdit):
         self._umap = Utf16Map("")
         self._spans: tuple[Span, ...] = ()
         self._painted: list[PaintedSpan] = []
+        self._levels = 0  # underline levels the line height was last set for
         self._selected: frozenset[int] = frozenset()
         self._colors: dict[str, str] = {}
         self._dashed: list[DashedSpan] = []
@@ -81,15 +82,20 @@ class DocumentView(QTextEdit):
             self._umap = Utf16Map(text)
             self.setPlainText(display_text(text))
             self.moveCursor(QTextCursor.MoveOperation.Start)
+            self._levels = 0
         self.set_spans(doc.spans if doc else ())
 
     def set_spans(self, spans: tuple[Span, ...]) -> None:
         """Repaint with a new set of spans (after an edit)."""
         self._spans = spans
         self._painted = paint_list(spans, self._colors, self._umap)
-        self._selected = frozenset(s for s in self._selected if any(s == p.id for p in spans))
-        self._apply_line_height()
-        self._refresh_backgrounds()
+        ids = {p.id for p in spans}
+        self._selected = frozenset(s for s in self._selected if s in ids)
+        levels = max((p.level for p in self._painted), default=0) + 1
+        if levels != self._levels:  # a relayout of every paragraph: only when it changes
+            self._levels = levels
+            self._apply_line_height()
+        self.viewport().update()
 
     def set_suggestions(self, suggestions: tuple[Suggestion, ...], current: int | None) -> None:
         """Draw pending suggestions dashed; ``current`` (an id) stands out."""
@@ -108,7 +114,7 @@ class DocumentView(QTextEdit):
         """Outline the spans with these ids."""
         if ids != self._selected:
             self._selected = ids
-            self._refresh_backgrounds()
+            self.viewport().update()
 
     def text(self) -> str:
         """The document's stored text."""
@@ -167,40 +173,33 @@ class DocumentView(QTextEdit):
     # painting ------------------------------------------------------------------
 
     def _apply_line_height(self) -> None:
-        levels = max((p.level for p in self._painted), default=0) + 1
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(6)
         fmt.setLineHeight(
-            115 + 12 * levels, int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            115 + 12 * self._levels,
+            int(QTextBlockFormat.LineHeightTypes.ProportionalHeight.value),
         )
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(fmt)
 
-    def _refresh_backgrounds(self) -> None:
-        extras = []
-        for p in self._painted:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(p.start16)
-            cursor.setPosition(p.end16, QTextCursor.MoveMode.KeepAnchor)
-            color = QColor(p.color)
-            color.setAlpha(SELECTED_ALPHA if p.span_id in self._selected else BACKGROUND_ALPHA)
-            fmt = QTextCharFormat()
-            fmt.setBackground(color)
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.cursor = cursor
-            sel.format = fmt
-            extras.append(sel)
-        self.setExtraSelections(extras)
-        self.viewport().update()
-
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        """Paint the text, then every visible span's underline and outlines."""
-        super().paintEvent(event)
+        """Paint the visible spans' backgrounds, the text, then underlines and outlines.
+
+        Only spans in view are painted, so an edit costs a repaint, not a
+        rebuild of every span's highlight.
+        """
         first = self.cursorForPosition(QPoint(0, 0)).position()
         vp = self.viewport().rect()
         last = self.cursorForPosition(QPoint(vp.width(), vp.height())).position()
+        shown = [
+            (p, self._segments(p.start16, p.end16))
+            for p in self._painted
+            if not (p.end16 < first or p.start16 > last)
+        ]
+        if shown:
+            self._paint_backgrounds(shown)
+        super().paintEvent(event)
         if self._dashed:
             visible = (first, last)
             paint_dashed(
@@ -209,14 +208,12 @@ class DocumentView(QTextEdit):
         if not self._painted:
             return
         painter = QPainter(self.viewport())
-        for p in self._painted:
-            if p.end16 < first or p.start16 > last:
-                continue
+        for p, segments in shown:
             selected = p.span_id in self._selected
             pen = QPen(QColor(p.color).darker(130 if selected else 115))
             pen.setWidthF(2.5 if selected else 2.0)
             painter.setPen(pen)
-            for x1, x2, top, base in self._segments(p.start16, p.end16):
+            for x1, x2, top, base in segments:
                 y = base + 1.5 + p.level * UNDERLINE
                 painter.drawLine(QPointF(x1, y), QPointF(x2, y))
                 if selected:
@@ -225,7 +222,17 @@ class DocumentView(QTextEdit):
             overlay(painter)
         painter.end()
 
-    def _segments(self, start16: int, end16: int) -> list[tuple[float, float, float, float]]:
+    def _paint_backgrounds(self, shown: list[tuple[PaintedSpan, list[Segment]]]) -> None:
+        """Translucent fills under the text (overlapping spans blend darker)."""
+        painter = QPainter(self.viewport())
+        for p, segments in shown:
+            color = QColor(p.color)
+            color.setAlpha(SELECTED_ALPHA if p.span_id in self._selected else BACKGROUND_ALPHA)
+            for x1, x2, top, base in segments:
+                painter.fillRect(QRectF(x1, top, x2 - x1, base - top), color)
+        painter.end()
+
+    def _segments(self, start16: int, end16: int) -> list[Segment]:
         """Viewport (x1, x2, top, baseline+descent) of each line a range covers."""
         doc = self.document()
         layout = doc.documentLayout()
