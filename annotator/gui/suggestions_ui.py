@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QProgressDialog, QVBoxLayout, QWidget
 
 from annotator.gui.controllers.suggestions import PreannotateWorker, SuggestionController
+from annotator.gui.i18n import marked
 from annotator.gui.widgets.entity_panel import EntityPanel
 from annotator.gui.widgets.occurrences_bar import OccurrencesBar
 from annotator.gui.widgets.suggestions_panel import SuggestionsPanel
@@ -85,7 +86,7 @@ class SuggestionsUI(QObject):
 
     def _make_actions(self) -> None:
         c, menus = self.controller, self.bench.window.menus
-        tr = self.tr
+        tr = marked  # lupdate files these bare tr() calls under the empty context
         edit: list[tuple[str, str, Callable[[], object]]] = [
             ("accept_candidate", tr("Label and link the best &known name"), c.accept_candidate),
             ("next_suggestion", tr("Ne&xt suggestion"), lambda: c.step(True)),

@@ -185,7 +185,7 @@
     </message>
     <message>
         <source>Pre&amp;vious suggestion</source>
-        <translation>Saran se&amp;belumnya</translation>
+        <translation>Saran &amp;sebelumnya</translation>
     </message>
     <message>
         <source>&amp;Accept suggestion</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>Accept all of this &amp;label</source>
-        <translation>Terima semua dengan &amp;label ini</translation>
+        <translation>Terima semua dengan l&amp;abel ini</translation>
     </message>
     <message>
         <source>Accept all of this &amp;entity</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Pre-annotate &amp;all documents…</source>
-        <translation>Pra-anotasi &amp;semua dokumen…</translation>
+        <translation>Pra-anotasi se&amp;mua dokumen…</translation>
     </message>
     <message>
         <source>Native JSONL: everything (spans, entity links, events, relations, notes)</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>CoNLL-2003 IOB2, a token a line; overlapping spans cannot be carried</source>
-        <translation>CoNLL-2003 IOB2, satu token per baris; rentang yang tumpang-tindih tidak dapat disertakan</translation>
+        <translation>CoNLL-2003 IOB2, satu token per baris; rentang tumpang-tindih tidak terbawa</translation>
     </message>
     <message>
         <source>brat standoff: a folder of .txt and .ann files with annotation.conf</source>
@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>&amp;Find in notes</source>
-        <translation>Cari di catatan</translation>
+        <translation>C&amp;ari di catatan</translation>
     </message>
     <message>
         <source>Edit &amp;schema…</source>
@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>&amp;Statistics</source>
-        <translation>S&amp;tatistik</translation>
+        <translation>&amp;Statistik</translation>
     </message>
     <message>
         <source>New %1 event</source>
@@ -753,6 +753,13 @@
     <message>
         <source>Find in notes…</source>
         <translation>Cari di catatan…</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceOffer</name>
+    <message>
+        <source>Labelled {0} more as {1}</source>
+        <translation>{0} lagi dilabeli sebagai {1}</translation>
     </message>
 </context>
 <context>
