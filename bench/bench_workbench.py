@@ -238,7 +238,7 @@ def main() -> None:
     switch_ms = measure_switch(app, bench, big, small)
     bench.nav.open(big)
     if "--without-occurrences" in sys.argv:  # the "label all occurrences" offer scans the project
-        bench.docs.applied.disconnect(bench.suggestions_ui.controller._after_edit)
+        bench.docs.applied.disconnect(bench.suggestions_ui.controller.offer.after_edit)
     label_ms = measure_label(app, bench, db, big)
     text = bench.pane.view.text()
     rss = rss_mb()

@@ -160,6 +160,7 @@ class Workbench:
     def _closing(self) -> None:
         self.importer.wait()
         self.exporter.wait()
+        self.suggestions_ui.controller.offer.wait()
         self.prefs.sync()
 
     def start(self, doc_id: int | None = None) -> None:

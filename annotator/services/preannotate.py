@@ -17,8 +17,9 @@ from sqlalchemy import Connection, insert, select, update
 
 from annotator.core import edits as ed
 from annotator.core.model import Origin, SuggestionState
-from annotator.core.suggest import find_mentions, occurrences
+from annotator.core.suggest import find_mentions
 from annotator.services.knowledge import KnowledgeBase, learning, restored_spans
+from annotator.services.occurrences import search as occurrence_search
 from annotator.store import tables as t
 from annotator.store.edits import apply_edit
 
@@ -176,20 +177,26 @@ class Review:
         return SuggestionStep(step.document_id, back, tuple(reversed(inverses)), step.text)
 
     def label_occurrences(
-        self, doc_id: int, start: int, end: int, label: str, whole_project: bool = False
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        label: str,
+        whole_project: bool = False,
+        within: Sequence[int] | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> list[tuple[int, int, int]]:
-        """``(document, start, end)`` of every other unlabelled occurrence of a span's text."""
+        """``(document, start, end)`` of every other unlabelled occurrence of a span's text.
+
+        In the document, or in the whole project (only the documents the
+        full-text index names are read), or in the documents ``within``.
+        ``stop`` may end a project search early (asked between chunks).
+        """
         with self._ws.store.engine.connect() as conn:
             surface = conn.execute(select(D.text).where(D.id == doc_id)).scalar_one()[start:end]
-            q = select(D.id, D.text).where(D.project_id == self._ws.project.id)
-            q = q if whole_project else q.where(D.id == doc_id)
-            found = []
-            for other, text in conn.execute(q.order_by(D.id)):
-                spans = _taken(conn, [other]).get(other, ([], set()))[0]
-                for s, e in occurrences(text, surface):
-                    if not any(s < se and ss < e for ss, se in spans):
-                        found.append((other, s, e))
-        return found
+            if within is None and not whole_project:
+                within = [doc_id]
+            return occurrence_search(conn, self._ws.project.id, surface, within, stop)
 
     def label_all(
         self, doc_id: int, label: str, found: Sequence[tuple[int, int, int]]

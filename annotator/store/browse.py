@@ -58,6 +58,25 @@ def _search(conn: Connection, words: Sequence[str]) -> ColumnElement[bool]:
     return and_(*(or_(D.title.contains(w), D.text.contains(w)) for w in words))
 
 
+def mentioning(conn: Connection, surface: str) -> ColumnElement[bool] | None:
+    """Documents whose body may hold ``surface`` (through the full-text index).
+
+    A superset of the documents where ``surface`` occurs as whole words (the
+    index folds case and accents): callers verify each one. ``None`` when the
+    index cannot narrow (no word in ``surface``, or no index on this database).
+    """
+    if not search_words(surface):
+        return None
+    dialect = conn.dialect.name
+    if dialect == "sqlite":  # one phrase, tokenized as the index tokenized the text
+        match = 'text : "' + " ".join(surface.split()).replace('"', '""') + '"'
+        hits = text("SELECT rowid FROM document_fts WHERE document_fts MATCH :fts_query")
+        return D.id.in_(hits.bindparams(fts_query=match).columns(D.id))
+    if dialect == "postgresql":
+        return _search(conn, search_words(surface))
+    return None
+
+
 def conditions(conn: Connection, q: Query) -> list[ColumnElement[bool]]:
     """The WHERE clauses of ``q``."""
     found: list[ColumnElement[bool]] = [D.project_id == q.project_id]

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from annotator.core.edits import AddSpan, Edit
+from annotator.core.edits import AddSpan
 from annotator.core.model import Origin, Suggestion
 from annotator.core.suggest import Candidate
 from annotator.core.tokens import snap_to_words
 from annotator.gui.controllers.annotate import AnnotationController
 from annotator.gui.controllers.document import DocumentController
+from annotator.gui.controllers.occurrences import OccurrenceOffer
 from annotator.gui.widgets.document_view import DocumentView
 from annotator.gui.widgets.entity_panel import EntityPanel
 from annotator.gui.widgets.occurrences_bar import OccurrencesBar
@@ -69,7 +70,7 @@ class SuggestionController(QObject):
         self.view: DocumentView = annotate.view
         self.ranked: list[Candidate] = []
         self.current: int | None = None
-        self._offer: tuple[int, int, int, str] | None = None  # doc, start, end, label
+        self.offer = OccurrenceOffer(docs, review, self.bar)
         self.view.selectionChanged.connect(self.rank_selection)
         self.panel.candidate_chosen.connect(self.accept_candidate)
         self.panel.suggestion_chosen.connect(self.go_to)
@@ -77,10 +78,8 @@ class SuggestionController(QObject):
         self.panel.reject_button.clicked.connect(self.reject_current)
         self.panel.accept_label_button.clicked.connect(lambda: self.accept_all("label"))
         self.panel.accept_entity_button.clicked.connect(lambda: self.accept_all("entity"))
-        self.bar.chosen.connect(self.label_all)
         docs.document_changed.connect(lambda _doc: self.refresh())
         docs.document_opened.connect(lambda _doc: self._opened())
-        docs.applied.connect(self._after_edit)
 
     # suggestions for the selection -------------------------------------------
 
@@ -125,7 +124,6 @@ class SuggestionController(QObject):
 
     def _opened(self) -> None:
         self.current = None
-        self.bar.hide()
         self.rank_selection()
 
     def go_to(self, suggestion_id: int) -> None:
@@ -185,30 +183,9 @@ class SuggestionController(QObject):
 
     # label all occurrences --------------------------------------------------------
 
-    def _after_edit(self, edit: Edit) -> None:
-        """After a span is labelled by hand, offer to label its other occurrences."""
-        if not isinstance(edit, AddSpan) or edit.document_id != self.docs.doc_id:
-            return
-        doc, label = edit.document_id, edit.label
-        here = self.review.label_occurrences(doc, edit.start, edit.end, label)
-        everywhere = self.review.label_occurrences(doc, edit.start, edit.end, label, True)
-        if not everywhere:
-            self.bar.hide()
-            return
-        self._offer = (doc, edit.start, edit.end, label)
-        surface = self.view.text()[edit.start : edit.end]
-        self.bar.offer(surface, label, len(here), len(everywhere))
-
     def label_all(self, whole_project: bool) -> None:
         """Label the offered occurrences (in the document or the project) as one undo step."""
-        if self._offer is None or self._offer[0] != self.docs.doc_id or self.bar.isHidden():
-            return
-        doc, start, end, label = self._offer
-        found = self.review.label_occurrences(doc, start, end, label, whole_project)
-        self.bar.hide()
-        if found:
-            self.docs.run_step(lambda: self.review.label_all(doc, label, found))
-            self.docs.message.emit(self.tr("Labelled {0} more as {1}").format(len(found), label))
+        self.offer.label_all(whole_project)
 
     # the entity panel ---------------------------------------------------------------
 

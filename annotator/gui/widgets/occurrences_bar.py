@@ -33,13 +33,17 @@ class OccurrencesBar(QFrame):
             row.addWidget(button)
         self.hide()
 
-    def offer(self, surface: str, label: str, in_document: int, in_project: int) -> None:
-        """Show the counts first; a button with nothing to label is disabled."""
+    def offer(self, surface: str, label: str, in_document: int, in_project: int | None) -> None:
+        """Show the counts first; a button with nothing to label is disabled.
+
+        ``in_project`` is None while the project is still being counted.
+        """
         self.text.setText(
             self.tr("Label the other unlabelled “{0}” as {1} too?").format(surface, label)
         )
         self.in_document.setText(self.tr("In this document ({0}) Alt+O").format(in_document))
-        self.in_project.setText(self.tr("In the project ({0}) Alt+Shift+O").format(in_project))
+        shown = "…" if in_project is None else in_project
+        self.in_project.setText(self.tr("In the project ({0}) Alt+Shift+O").format(shown))
         self.in_document.setEnabled(in_document > 0)
-        self.in_project.setEnabled(in_project > 0)
+        self.in_project.setEnabled(in_project is None or in_project > 0)
         self.show()
