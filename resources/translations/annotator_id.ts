@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>Max (empty: any)</source>
-        <translation>Maks. (kosong: bebas)</translation>
+        <translation>Maks. (bila ada)</translation>
     </message>
     <message>
         <source>Add role</source>
