@@ -104,6 +104,8 @@ class LinksLayer:
         self.current_event: int | None = None
         self._links: tuple[Link, ...] = ()
         self._shapes: list[_Shape] = []
+        self._made: dict[tuple[Link, _Anchor, _Anchor, int], _Shape] = {}
+        """Arcs already laid out, by what decides them: an edit re-makes only new ones."""
         self._key: tuple[object, ...] | None = None
         self._raised: dict[int, float] = {}
         self._font = QFont(view.font())
@@ -216,10 +218,15 @@ class LinksLayer:
         levels = _levels(
             [(a.line, min(a.x, b.x), max(a.x, b.x), a.line == b.line) for _, a, b in placed]
         )
-        return [
-            _shape(link, a, b, level, metrics)
-            for (link, a, b), level in zip(placed, levels, strict=True)
-        ]
+        made: dict[tuple[Link, _Anchor, _Anchor, int], _Shape] = {}
+        shapes = []
+        for (link, a, b), level in zip(placed, levels, strict=True):
+            key = (link, a, b, level)
+            shape = self._made.get(key) or _shape(link, a, b, level, metrics)
+            made[key] = shape
+            shapes.append(shape)
+        self._made = made
+        return shapes
 
     # painting ------------------------------------------------------------------
 
