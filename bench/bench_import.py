@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_folder, write_jsonl
 
+from annotator.core.formats import ReadOptions
 from annotator.core.textio import content_hash
 from annotator.services.workspace import Workspace
 
@@ -69,11 +70,11 @@ def floor(jsonl: Path, db: Path, search_index: bool = False) -> float:
     return time.perf_counter() - start
 
 
-def ours(paths: list[Path], db: Path) -> float:
+def ours(paths: list[Path], db: Path, raw: bool = False) -> float:
     """Seconds for Annotator to import ``paths`` into a fresh database."""
     ws = Workspace.open(f"sqlite:///{db}", "bench")
     start = time.perf_counter()
-    summary = ws.import_paths(paths)
+    summary = ws.import_paths(paths, options=ReadOptions(press_release=not raw))
     took = time.perf_counter() - start
     assert summary.rejected == 0, summary.problems[:3]
     ws.close()
@@ -115,6 +116,9 @@ def main() -> None:
                 f"annotator import from {name}: {took:.2f} s, {count / took:,.0f} docs/s, "
                 f"{took / base:.1f}x the floor"
             )
+        took = ours([jsonl], tmp / "ours-raw.db", raw=True)
+        print(f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
+              f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor")
         for n in (count // 4, count // 2, count):
             print(f"peak memory importing {n:>6} releases: {peak_mb(n, tmp):.0f} MB")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
