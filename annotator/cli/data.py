@@ -12,6 +12,7 @@ from annotator.cli.progress import ProgressBar
 from annotator.core.formats import READERS, ReadOptions
 from annotator.core.model import Status
 from annotator.services.importing import Progress
+from annotator.services.knowledge import KnowledgeBase
 
 
 def register(sub: Any) -> None:
@@ -57,6 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     try:
         summary = ws.import_paths(args.paths, args.format, options, progress=show)
+        if summary.imported:
+            KnowledgeBase(ws).warm()
     finally:
         bar.close()
         ws.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from annotator.services.importing import ImportSummary, Progress
+from annotator.services.knowledge import KnowledgeBase
 from annotator.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ class ImportWorker(QThread):
             result = self.workspace.import_paths(
                 self.paths, progress=self._report, cancelled=self._cancel.is_set
             )
+            if result.imported:
+                KnowledgeBase(self.workspace).warm()  # suggestions ready at once
         except Exception as exc:  # shown to the person, not lost in a thread
             log.exception("import failed")
             result = exc

@@ -173,6 +173,14 @@ class KnowledgeBase:
         self._matcher, self._seen = matcher, (generation, print_)
         return matcher
 
+    def warm(self) -> None:
+        """Build (or load) the alias index and cache it on disk.
+
+        Called after imports, so the window finds the index cached when it
+        opens the project instead of building it then.
+        """
+        self.matcher()
+
     def _cache_path(self) -> Path:
         digest = hashlib.sha1(self._key[0].encode()).hexdigest()[:12]
         return data_dir() / "kb-index" / f"{digest}-{self._ws.project.id}.marshal"
@@ -249,6 +257,7 @@ class KnowledgeBase:
             _import_named(conn, pid, named)
             summary.entities_added = int(kb.fingerprint(conn, pid).split(":")[4]) - int(before)
             _bump(conn, pid)
+        self.matcher()  # build and cache the index now, so opening the project is quick
         return summary
 
     def export_jsonl(self, out: Path) -> int:
