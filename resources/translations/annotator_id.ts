@@ -756,13 +756,6 @@
     </message>
 </context>
 <context>
-    <name>OccurrenceOffer</name>
-    <message>
-        <source>Labelled {0} more as {1}</source>
-        <translation>{0} lagi dilabeli sebagai {1}</translation>
-    </message>
-</context>
-<context>
     <name>OccurrencesBar</name>
     <message>
         <source>Not now</source>
