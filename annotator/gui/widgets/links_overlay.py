@@ -250,8 +250,8 @@ class LinksLayer:
         color = QColor(shape.color).darker(125)
         strong = self.current_event is not None and shape.event_id == self.current_event
         line = QColor(color)
-        if shape.between_lines and not strong:
-            line.setAlpha(150)  # curves over text stay out of the reader's way
+        if shape.between_lines and not strong:  # curves over text stay out of the reader's way
+            line = _faded(color, self.view.viewport().palette().base().color())
         pen = QPen(line, 2.0 if strong else (1.0 if shape.between_lines else 1.3))
         if shape.relation:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -271,6 +271,19 @@ class LinksLayer:
         painter.drawRoundedRect(shape.label_rect, 3, 3)
         painter.setPen(QPen(color.darker(160)))
         painter.drawText(shape.label_rect, int(Qt.AlignmentFlag.AlignCenter), shape.label)
+
+
+def _faded(color: QColor, base: QColor, keep: float = 0.6) -> QColor:
+    """``color`` mixed into ``base``: an opaque look of a translucent pen.
+
+    Opaque strokes skip the per-pixel blending that made long translucent
+    curves the slowest part of a repaint.
+    """
+    return QColor.fromRgbF(
+        color.redF() * keep + base.redF() * (1 - keep),
+        color.greenF() * keep + base.greenF() * (1 - keep),
+        color.blueF() * keep + base.blueF() * (1 - keep),
+    )
 
 
 def _levels(items: Sequence[tuple[tuple[int, int], float, float, bool]]) -> list[int]:
