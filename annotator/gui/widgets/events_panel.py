@@ -6,6 +6,8 @@ key re-roles it; Delete removes the selected argument, event or relation.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
@@ -22,6 +24,24 @@ FLAG = QColor("#B00020")
 def _short(text: str, limit: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+Child = tuple[str, str, int | None, int | None]
+"""A child row: text, kind ("argument" | "relation"), item id, span id."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What one top-level row shows: an event with its arguments, or a group."""
+
+    text: str
+    kind: str | None
+    item_id: int | None = None
+    span: int | None = None
+    tip: str = ""
+    """Why the row is flagged (missing roles); empty when it is not."""
+    bold: bool = False
+    children: tuple[Child, ...] = ()
 
 
 class EventsPanel(QTreeWidget):
@@ -47,66 +67,92 @@ class EventsPanel(QTreeWidget):
         self.role_keys: set[str] = set()
         self.current_event: int | None = None
         self._quiet = False
+        self._doc_id: int | None = None
+        self._rows: list[_Row] = []
         self.itemSelectionChanged.connect(self._selected)
 
     def show_document(self, doc: Document | None, schema: Schema) -> None:
-        """Fill the tree from ``doc``, keeping the selected item where it still exists."""
+        """Fill the tree from ``doc``, keeping the selected item where it still exists.
+
+        After an edit of the same document only the rows that changed are
+        rebuilt (an argument added redoes its event's row, not the tree).
+        """
         keep = self.selected_item()
+        rows = self._rows_of(doc, schema) if doc is not None else []
         self._quiet = True
         try:
-            self.clear()
+            if doc is None or doc.id != self._doc_id or len(rows) != len(self._rows):
+                self.clear()
+                for row in rows:
+                    self._put(QTreeWidgetItem(self), row)
+            else:
+                for i, (old, row) in enumerate(zip(self._rows, rows, strict=True)):
+                    top = self.topLevelItem(i)
+                    if old != row and top is not None:
+                        self._put(top, row)
+            self._rows = rows
+            self._doc_id = doc.id if doc is not None else None
             if doc is not None:
-                self._fill(doc, schema)
                 self._reselect(keep)
         finally:
             self._quiet = False
 
-    def _fill(self, doc: Document, schema: Schema) -> None:
+    def _rows_of(self, doc: Document, schema: Schema) -> list[_Row]:
+        """The top-level rows of ``doc``: its events, then its relations (or a hint)."""
         text = {s.id: s.text_in(doc.text) for s in doc.spans}
-        bold = QFont(self.font())
-        bold.setBold(True)
+        rows = []
         for event in doc.events:
-            trigger = _short(text.get(event.trigger_id, "?"))
-            item = self._item(None, f"{event.type}  «{trigger}»", "event", event.id)
-            item.setData(0, SPAN, event.trigger_id)
+            label = f"{event.type}  «{_short(text.get(event.trigger_id, '?'))}»"
             missing = missing_roles(schema, event)
+            tip = ""
             if missing:
-                item.setText(0, item.text(0) + "  ⚠ " + self.tr("missing: ") + ", ".join(missing))
-                item.setForeground(0, QBrush(FLAG))
-                item.setToolTip(0, self.tr("Required roles not filled: ") + ", ".join(missing))
-            if event.id == self.current_event:
-                item.setFont(0, bold)
-            for arg in event.arguments:
-                label = f"{arg.role}: {_short(text.get(arg.span_id, '?'))}"
-                child = self._item(item, label, "argument", arg.id)
-                child.setData(0, SPAN, arg.span_id)
-            item.setExpanded(True)
-        if doc.relations:
-            group = QTreeWidgetItem(self, [self.tr("Relations")])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for rel in doc.relations:
-                head, tail = (
-                    _short(text.get(rel.head_id, "?"), 24),
-                    _short(text.get(rel.tail_id, "?"), 24),
-                )
-                self._item(group, f"{head} —{rel.label}→ {tail}", "relation", rel.id)
-            group.setExpanded(True)
-        if not doc.events and not doc.relations:
-            hint = QTreeWidgetItem(
-                self, [self.tr("No events yet: select a trigger, press its key")]
+                label += "  ⚠ " + self.tr("missing: ") + ", ".join(missing)
+                tip = self.tr("Required roles not filled: ") + ", ".join(missing)
+            args = tuple(
+                (f"{a.role}: {_short(text.get(a.span_id, '?'))}", "argument", a.id, a.span_id)
+                for a in event.arguments
             )
-            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            bold = event.id == self.current_event
+            rows.append(_Row(label, "event", event.id, event.trigger_id, tip, bold, args))
+        if doc.relations:
+            rels = tuple(
+                (
+                    f"{_short(text.get(r.head_id, '?'), 24)} —{r.label}→ "
+                    f"{_short(text.get(r.tail_id, '?'), 24)}",
+                    "relation",
+                    r.id,
+                    None,
+                )
+                for r in doc.relations
+            )
+            rows.append(_Row(self.tr("Relations"), None, children=rels))
+        if not doc.events and not doc.relations:
+            rows.append(_Row(self.tr("No events yet: select a trigger, press its key"), None))
+        return rows
 
-    def _item(
-        self, parent: QTreeWidgetItem | None, text: str, kind: str, item_id: int | None
-    ) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([text]) if parent is not None else QTreeWidgetItem(self, [text])
-        if parent is not None:
-            parent.addChild(item)
-        item.setData(0, KIND, kind)
-        item.setData(0, ID, item_id)
-        item.setToolTip(0, text)
-        return item
+    def _put(self, item: QTreeWidgetItem, row: _Row) -> None:
+        """Make ``item`` show ``row`` (its children rebuilt)."""
+        item.takeChildren()
+        item.setText(0, row.text)
+        item.setData(0, KIND, row.kind)
+        item.setData(0, ID, row.item_id)
+        item.setData(0, SPAN, row.span)
+        item.setToolTip(0, row.tip or (row.text if row.kind else ""))
+        item.setForeground(0, QBrush(FLAG) if row.tip else self.palette().text())
+        font = QFont(self.font())
+        font.setBold(row.bold)
+        item.setFont(0, font)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if row.kind is None:
+            flags = Qt.ItemFlag.ItemIsEnabled if row.children else Qt.ItemFlag.NoItemFlags
+        item.setFlags(flags)
+        for text, kind, item_id, span in row.children:
+            child = QTreeWidgetItem(item, [text])
+            child.setData(0, KIND, kind)
+            child.setData(0, ID, item_id)
+            child.setData(0, SPAN, span)
+            child.setToolTip(0, text)
+        item.setExpanded(True)
 
     def _reselect(self, keep: tuple[str, int] | None) -> None:
         if keep is None:
