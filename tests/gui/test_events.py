@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -194,3 +194,36 @@ def test_links_can_be_hidden(qtbot: QtBot, release: Workbench) -> None:
     assert not layer.visible
     press(qtbot, bench, "Ctrl+L")
     assert layer.visible
+
+
+def _text_lines(bench: Workbench) -> list[QRectF]:
+    """Where each line's words are, in document coordinates."""
+    doc = bench.pane.view.document()
+    out, block = [], doc.begin()
+    while block.isValid():
+        origin = doc.documentLayout().blockBoundingRect(block).topLeft()
+        for i in range(block.layout().lineCount()):
+            line = block.layout().lineAt(i)
+            height = line.ascent() + line.descent()
+            out.append(
+                QRectF(
+                    origin.x() + line.x(), origin.y() + line.y(), line.naturalTextWidth(), height
+                )
+            )
+        block = block.next()
+    return out
+
+
+def test_role_labels_stay_clear_of_the_words_and_of_each_other(
+    qtbot: QtBot, release: Workbench
+) -> None:
+    bench = release
+    build_roll_call(qtbot, bench)
+    select(bench, "Budi Rachmat")
+    press(qtbot, bench, "r")  # participant, next to the agent near the trigger
+    boxes = [s.label_rect for s in bench.events_ui.links.shapes()]
+    assert len(boxes) == 4
+    lines = _text_lines(bench)
+    for i, box in enumerate(boxes):
+        assert not [line for line in lines if line.intersects(box)]
+        assert not [other for other in boxes[i + 1 :] if other.intersects(box)]

@@ -124,6 +124,10 @@ class DocumentView(QTextEdit):
         """The spans shown."""
         return self._spans
 
+    def underline_levels(self) -> int:
+        """How many underline levels the lines leave room for below the text."""
+        return self._levels
+
     def painted_spans(self) -> list[PaintedSpan]:
         """The spans as painted: UTF-16 ranges, colours, underline levels."""
         return self._painted

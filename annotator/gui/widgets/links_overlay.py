@@ -9,8 +9,8 @@ sentence) rise above both ends and meet in a curve.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -28,12 +28,12 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.model import Document, LabelKind, Schema
-from annotator.gui.widgets.document_view import DocumentView
+from annotator.gui.widgets.document_view import UNDERLINE, DocumentView
+from annotator.gui.widgets.links_geometry import LEVELS, cubic, faded, levels, visible
 
 STEP = 9.0  # px between stacked arcs on one line
 BASE = 7.0  # px the lowest arc rises above the text
-LEVELS = 3  # stacked levels before they wrap around
-ROOM = 60  # % of line height added to paragraphs that hold link ends
+ROOM = 110  # % of line height added to paragraphs that hold link ends (the arcs' band)
 LABEL_PT = 7.5
 
 
@@ -74,6 +74,10 @@ class _Anchor:
     top: float
     line: tuple[int, int]
     block: int
+    room: float = 60.0
+    """Free height above the line: up to the text (and underlines) of the line above."""
+    bottom: float = 0.0
+    """Where the line's text (with its underlines) ends."""
 
 
 def links_of(doc: Document | None, schema: Schema) -> list[Link]:
@@ -184,6 +188,7 @@ class LinksLayer:
         doc = self.view.document()
         layout = doc.documentLayout()
         out: dict[int, _Anchor] = {}
+        rooms: dict[tuple[int, int], float] = {}
         wanted = {i for link in self._links for i in (link.source, link.target)}
         for p in self.view.painted_spans():
             if p.span_id not in wanted:
@@ -199,13 +204,33 @@ class LinksLayer:
             x2 = line.cursorToX(max(end, rel))[0]  # type: ignore[index]
             origin = layout.blockBoundingRect(block).topLeft()
             top = origin.y() + line.y()
+            where = (block.blockNumber(), line.lineNumber())
+            if where not in rooms:
+                rooms[where] = top - self._text_bottom_above(block, where[1], top)
             out[p.span_id] = _Anchor(
                 origin.x() + (x1 + x2) / 2,
                 top,
-                (block.blockNumber(), line.lineNumber()),
-                block.blockNumber(),
+                where,
+                where[0],
+                rooms[where],
+                top + line.ascent() + line.descent() + self._underlines(),
             )
         return out
+
+    def _text_bottom_above(self, block: QTextBlock, number: int, top: float) -> float:
+        """Document y where the text (with its underlines) of the line above ends."""
+        layout = self.view.document().documentLayout()
+        if number == 0:
+            block = block.previous()
+            if not block.isValid():
+                return top - 60.0
+            number = block.layout().lineCount()
+        line = block.layout().lineAt(number - 1)
+        origin = layout.blockBoundingRect(block).topLeft()
+        return origin.y() + line.y() + line.ascent() + line.descent() + self._underlines()
+
+    def _underlines(self) -> float:
+        return 3.0 + self.view.underline_levels() * UNDERLINE
 
     def _layout(self) -> list[_Shape]:
         anchors = self._anchors()
@@ -215,18 +240,18 @@ class LinksLayer:
             for link in self._links
             if link.source in anchors and link.target in anchors
         ]
-        levels = _levels(
+        stacked = levels(
             [(a.line, min(a.x, b.x), max(a.x, b.x), a.line == b.line) for _, a, b in placed]
         )
         made: dict[tuple[Link, _Anchor, _Anchor, int], _Shape] = {}
         shapes = []
-        for (link, a, b), level in zip(placed, levels, strict=True):
+        for (link, a, b), level in zip(placed, stacked, strict=True):
             key = (link, a, b, level)
             shape = self._made.get(key) or _shape(link, a, b, level, metrics)
             made[key] = shape
             shapes.append(shape)
         self._made = made
-        return shapes
+        return _apart(shapes)
 
     # painting ------------------------------------------------------------------
 
@@ -251,7 +276,7 @@ class LinksLayer:
         strong = self.current_event is not None and shape.event_id == self.current_event
         line = QColor(color)
         if shape.between_lines and not strong:  # curves over text stay out of the reader's way
-            line = _faded(color, self.view.viewport().palette().base().color())
+            line = faded(color, self.view.viewport().palette().base().color())
         pen = QPen(line, 2.0 if strong else (1.0 if shape.between_lines else 1.3))
         if shape.relation:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -259,7 +284,7 @@ class LinksLayer:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if shape.points:  # long strokes over text: thin, without the costly antialiasing
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, strong)
-            painter.drawPolyline(QPolygonF(_visible(shape.points, seen)))
+            painter.drawPolyline(QPolygonF(visible(shape.points, seen)))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         else:
             painter.drawPath(shape.path)
@@ -273,52 +298,58 @@ class LinksLayer:
         painter.drawText(shape.label_rect, int(Qt.AlignmentFlag.AlignCenter), shape.label)
 
 
-def _faded(color: QColor, base: QColor, keep: float = 0.6) -> QColor:
-    """``color`` mixed into ``base``: an opaque look of a translucent pen.
-
-    Opaque strokes skip the per-pixel blending that made long translucent
-    curves the slowest part of a repaint.
-    """
-    return QColor.fromRgbF(
-        color.redF() * keep + base.redF() * (1 - keep),
-        color.greenF() * keep + base.greenF() * (1 - keep),
-        color.blueF() * keep + base.blueF() * (1 - keep),
-    )
-
-
-def _levels(items: Sequence[tuple[tuple[int, int], float, float, bool]]) -> list[int]:
-    """Stack arcs on one line: narrow ones low, each above the arcs it spans or meets."""
-    order = sorted(range(len(items)), key=lambda i: (items[i][0], items[i][2] - items[i][1]))
-    levels = [0] * len(items)
-    taken: dict[tuple[int, int], list[tuple[float, float, int]]] = {}
-    for i in order:
-        line, x1, x2, same = items[i]
-        if not same:
-            levels[i] = LEVELS  # between lines: above the stacked arcs
+def _apart(shapes: list[_Shape]) -> list[_Shape]:
+    """Labels moved sideways, each clear of the labels placed before it."""
+    rows: dict[int, list[QRectF]] = {}
+    same: set[tuple[str, float, float]] = set()
+    out = []
+    for shape in shapes:
+        key = (shape.label, shape.label_rect.x(), shape.label_rect.y())
+        if key in same:  # the same label on the same spot (one span in many events): one box
+            out.append(shape)
             continue
-        used = {lvl for a, b, lvl in taken.get(line, []) if a <= x2 + 30 and x1 - 30 <= b}
-        level = next(n for n in range(len(items) + 1) if n not in used)
-        levels[i] = level
-        taken.setdefault(line, []).append((x1, x2, level))
-    return levels
+        same.add(key)
+        rect = QRectF(shape.label_rect)
+        row = int(rect.center().y() // 16)
+        near = [r for n in (row - 1, row, row + 1) for r in rows.get(n, [])]
+        for _ in range(8):
+            hit = next((r for r in near if r.intersects(rect)), None)
+            if hit is None:
+                break
+            rect.moveLeft(hit.right() + 2)
+        rows.setdefault(row, []).append(rect)
+        if rect != shape.label_rect:
+            bounds = shape.bounds.united(rect.adjusted(-4, -4, 4, 4))
+            shape = replace(shape, label_rect=rect, bounds=bounds)
+        out.append(shape)
+    return out
 
 
 def _shape(link: Link, a: _Anchor, b: _Anchor, level: int, metrics: QFontMetricsF) -> _Shape:
     rise = BASE + (level % (LEVELS + 1)) * STEP
+    half = (metrics.height() + 1) / 2
     path = QPainterPath(QPointF(a.x, a.top))
-    if a.line == b.line:
+    if a.line == b.line:  # the label's top (1.25 rise + half its height) stays in the band
+        rise = max(3.0, min(rise, (min(a.room, b.room) - half) / 1.25))
         peak = a.top - rise
         path.cubicTo(
             QPointF(a.x, peak - rise * 0.35), QPointF(b.x, peak - rise * 0.35), QPointF(b.x, b.top)
         )
         mid = QPointF((a.x + b.x) / 2, peak - rise * 0.25)
+    elif b.line > a.line:  # downwards: from under the source into the band above the target
+        yb = b.top - max(3.0, min(b.room / 2, b.room - half - 2))
+        start = QPointF(a.x, a.bottom)
+        points = (start, *cubic((a.x, a.bottom), (a.x, yb), (a.x, yb), (b.x, yb)))
+        points = (*points, QPointF(b.x, b.top))
     else:
-        ya, yb = a.top - rise, b.top - rise
+        ya = a.top - max(3.0, min(rise, a.room - 12))  # the curve tops out 12 px higher
+        yb = b.top - max(3.0, min(rise, b.room - 12, b.room - half - 2))
         points = (
             QPointF(a.x, a.top),
-            *_cubic((a.x, ya), (a.x, ya - 12), (b.x, yb - 12), (b.x, yb)),
+            *cubic((a.x, ya), (a.x, ya - 12), (b.x, yb - 12), (b.x, yb)),
             QPointF(b.x, b.top),
         )
+    if a.line != b.line:
         path = QPainterPath()
         path.addPolygon(QPolygonF(points))
         mid = QPointF(b.x, yb - 2)
@@ -341,39 +372,3 @@ def _shape(link: Link, a: _Anchor, b: _Anchor, level: int, metrics: QFontMetrics
         a.line != b.line,
         points if a.line != b.line else (),
     )
-
-
-def _cubic(
-    p0: tuple[float, float],
-    p1: tuple[float, float],
-    p2: tuple[float, float],
-    p3: tuple[float, float],
-) -> list[QPointF]:
-    """Points along a cubic Bézier curve, more of them the longer it is."""
-    n = max(8, min(40, int((abs(p3[1] - p0[1]) + abs(p3[0] - p0[0])) / 25)))
-    out = []
-    for i in range(n + 1):
-        t = i / n
-        u = 1 - t
-        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        out.append(
-            QPointF(
-                a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-            )
-        )
-    return out
-
-
-def _visible(points: tuple[QPointF, ...], seen: QRectF) -> list[QPointF]:
-    """The stretch of a polyline whose segments meet the visible rows (with one point of margin)."""
-    top, bottom = seen.top() - 20, seen.bottom() + 20
-    inside = [
-        i
-        for i in range(len(points) - 1)
-        if min(points[i].y(), points[i + 1].y()) <= bottom
-        and max(points[i].y(), points[i + 1].y()) >= top
-    ]
-    if not inside:
-        return []
-    return list(points[inside[0] : inside[-1] + 2])
