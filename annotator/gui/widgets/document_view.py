@@ -68,6 +68,9 @@ class DocumentView(QTextEdit):
         self._colors: dict[str, str] = {}
         self._dashed: list[DashedSpan] = []
         self._current_suggestion: int | None = None
+        self._segments_key: object = None
+        self._segments_at: dict[tuple[int, int], list[Segment]] = {}
+        self.document().documentLayout().update.connect(self._relaid)
         self.overlays: list[Callable[[QPainter], None]] = []
         """Painters called after the spans (links, for one), on the viewport."""
 
@@ -237,11 +240,34 @@ class DocumentView(QTextEdit):
         painter.end()
 
     def _segments(self, start16: int, end16: int) -> list[Segment]:
-        """Viewport (x1, x2, top, baseline+descent) of each line a range covers."""
-        doc = self.document()
-        layout = doc.documentLayout()
+        """Viewport (x1, x2, top, baseline+descent) of each line a range covers.
+
+        Document positions are kept until the layout changes (size, width,
+        line height), so a repaint after an edit or a scroll only shifts them.
+        """
+        key = (self.document().size().toTuple(), self.viewport().width(), self._levels)
+        if key != self._segments_key:
+            self._segments_key = key
+            self._segments_at.clear()
+        found = self._segments_at.get((start16, end16))
+        if found is None:
+            found = self._layout_segments(start16, end16)
+            self._segments_at[(start16, end16)] = found
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
+        if not dx and not dy:
+            return found
+        return [(x1 + dx, x2 + dx, top + dy, base + dy) for x1, x2, top, base in found]
+
+    def _relaid(self, *_: object) -> None:
+        """The text was laid out again (new text, line heights): forget where spans were."""
+        self._segments_at.clear()
+
+    def _layout_segments(self, start16: int, end16: int) -> list[Segment]:
+        """Document (x1, x2, top, baseline+descent) of each line a range covers."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx = dy = 0
         out = []
         block = doc.findBlock(start16)
         while block.isValid() and block.position() < end16:
