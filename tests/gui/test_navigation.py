@@ -8,11 +8,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
+from annotator.gui.models.document_list import COLUMNS
 from annotator.gui.preferences import Preferences
 from annotator.gui.workbench import Workbench
 from annotator.services.browse import DocumentRow, Filters
 from annotator.services.workspace import Workspace
-from tests.gui.conftest import press, stored
+from tests.gui.conftest import press, select_with_keys, stored
 
 
 def test_mark_done_moves_to_the_next_unfinished_document(qtbot: QtBot, bench: Workbench) -> None:
@@ -86,3 +87,13 @@ def test_list_reads_only_the_pages_on_screen(
     qtbot.waitExposed(wb.window)
     assert wb.list_panel.model.rowCount() == 1503
     assert sum(limit for _, limit in asked) < 1503 / 2
+
+
+def test_the_list_counts_a_new_span_once_the_edit_is_shown(qtbot: QtBot, bench: Workbench) -> None:
+    model = bench.list_panel.model
+    spans = model.index(0, len(COLUMNS) - 1)
+    before = model.data(spans)
+    select_with_keys(qtbot, bench, 0, 4)
+    press(qtbot, bench, "1")
+    qtbot.waitUntil(lambda: model.data(spans) != before)
+    assert str(model.data(spans)) == str(int(str(before or 0)) + 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.model import Status
 from annotator.gui.controllers.document import DocumentController
@@ -25,6 +25,11 @@ class NavigationController(QObject):
         self.docs = docs
         self.panel = panel
         panel.document_chosen.connect(docs.open)
+        self._stale: set[int] = set()
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._refresh_stale)
         docs.edited.connect(self._edited)
         docs.statuses_changed.connect(self.update_progress)
 
@@ -76,4 +81,11 @@ class NavigationController(QObject):
         self.progress.emit(done, total)
 
     def _edited(self, doc_id: int) -> None:
-        self.panel.model.refresh_document(doc_id)
+        """Re-read the document's list row once the edit is painted (rows are secondary)."""
+        self._stale.add(doc_id)
+        self._later.start()
+
+    def _refresh_stale(self) -> None:
+        stale, self._stale = self._stale, set()
+        for doc_id in sorted(stale):
+            self.panel.model.refresh_document(doc_id)
