@@ -112,6 +112,9 @@ class LinksLayer:
         """Arcs already laid out, by what decides them: an edit re-makes only new ones."""
         self._key: tuple[object, ...] | None = None
         self._raised: dict[int, float] = {}
+        self._anchored: dict[tuple[int, int], _Anchor] = {}
+        self._anchors_laid: object = None
+        view.document().documentLayout().update.connect(self._relaid)
         self._font = QFont(view.font())
         self._font.setPointSizeF(LABEL_PT)
         view.overlays.append(self.paint)
@@ -190,8 +193,16 @@ class LinksLayer:
         out: dict[int, _Anchor] = {}
         rooms: dict[tuple[int, int], float] = {}
         wanted = {i for link in self._links for i in (link.source, link.target)}
+        laid = (doc.size().toTuple(), self.view.viewport().width(), self.view.underline_levels())
+        if laid != self._anchors_laid:  # a span's anchor stands until the text is laid out again
+            self._anchors_laid = laid
+            self._anchored.clear()
         for p in self.view.painted_spans():
             if p.span_id not in wanted:
+                continue
+            known = self._anchored.get((p.start16, p.end16))
+            if known is not None:
+                out[p.span_id] = known
                 continue
             block = doc.findBlock(p.start16)
             text_layout = block.layout()
@@ -215,7 +226,12 @@ class LinksLayer:
                 rooms[where],
                 top + line.ascent() + line.descent() + self._underlines(),
             )
+            self._anchored[(p.start16, p.end16)] = out[p.span_id]
         return out
+
+    def _relaid(self, *_: object) -> None:
+        """The text was laid out again: every anchor is measured anew."""
+        self._anchored.clear()
 
     def _text_bottom_above(self, block: QTextBlock, number: int, top: float) -> float:
         """Document y where the text (with its underlines) of the line above ends."""
