@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from annotator.core.edits import AddSpan
 from annotator.core.model import Origin, Suggestion
@@ -71,6 +71,11 @@ class SuggestionController(QObject):
         self.ranked: list[Candidate] = []
         self.current: int | None = None
         self.offer = OccurrenceOffer(docs, review, self.bar)
+        self._entity_later = QTimer(self)
+        """After an edit the entity panel is re-read once the edit is painted."""
+        self._entity_later.setSingleShot(True)
+        self._entity_later.setInterval(0)
+        self._entity_later.timeout.connect(self.show_entity)
         self.view.selectionChanged.connect(self.rank_selection)
         self.panel.candidate_chosen.connect(self.accept_candidate)
         self.panel.suggestion_chosen.connect(self.go_to)
@@ -120,7 +125,7 @@ class SuggestionController(QObject):
         doc = self.docs.current
         self.view.set_suggestions(items, self.current)
         self.panel.show_pending(items, doc.text if doc else "", self.current)
-        self.show_entity()
+        self._entity_later.start()
 
     def _opened(self) -> None:
         self.current = None
