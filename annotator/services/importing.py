@@ -136,6 +136,8 @@ class Importer:
                 if len(batch) >= BATCH:
                     yield batch
                     batch = []
+                    inside = Progress(n, len(files), summary.imported, str(path))
+                    self._tick(progress, cancelled, inside)  # a long file can be cancelled too
             where = Progress(n + 1, len(files), summary.imported, str(path))
             self._tick(progress, cancelled, where)
         if batch:

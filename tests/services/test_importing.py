@@ -103,3 +103,18 @@ def test_cancel_leaves_no_half_import(tmp_path: Path, sqlite_url: str) -> None:
     assert summary.cancelled and summary.imported == 0
     assert ws.stats()["documents"] == 0
     ws.close()
+
+
+def test_cancel_inside_one_long_file_leaves_nothing(tmp_path: Path, sqlite_url: str) -> None:
+    path = tmp_path / "panjang.jsonl"
+    rows = [json.dumps({"text": f"Rilis {i} Polda Kaltara siaga."}) for i in range(2500)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ws = _ws(sqlite_url)
+    calls: list[int] = []
+    summary = ws.import_paths(
+        [path], progress=lambda p: calls.append(p.documents), cancelled=lambda: len(calls) >= 2
+    )
+    assert summary.cancelled
+    assert calls[0] >= 1000  # the first batch was written before Cancel was seen
+    assert ws.stats()["documents"] == 0
+    ws.close()
