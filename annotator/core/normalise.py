@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.core.tokens import tokenize
@@ -35,12 +36,13 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 CLITICS = ("nya", "lah", "kah", "pun")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The matching key of ``text``: no case, accents or punctuation; spaces folded.
 
     Dotted initialisms collapse ("S.I.K" -> "sik"); apostrophes inside words
     vanish ("Jum'at" -> "jumat"); every other run of punctuation, symbols and
-    white space becomes one space.
+    white space becomes one space. Cached: news repeats the same names.
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
