@@ -53,7 +53,7 @@ def _entity_spans(conn: Connection, doc_ids: Sequence[int]) -> dict[int, _SpanSt
         .join(t.LABELS, L.id == S.label_id)
         .where(S.document_id.in_(doc_ids), L.kind == model.LabelKind.ENTITY.value)
     )
-    return {row[0]: tuple(row[1:]) for row in conn.execute(q)}
+    return {row[0]: tuple(row[1:]) for row in conn.execute(q).all()}
 
 
 def _texts(conn: Connection, doc_ids: Sequence[int]) -> dict[int, str]:
