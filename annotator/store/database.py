@@ -31,6 +31,10 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint after ~40 MB of WAL instead of 4 MB: an import batch of 1,000
+    # releases writes ~1,500 pages, and checkpointing (with its fsyncs) after
+    # every batch cost 60 ms a batch.
+    cur.execute("PRAGMA wal_autocheckpoint=10000")
     cur.close()
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Table, insert, select
 
 from annotator.core import model
@@ -51,22 +52,15 @@ def label_ids(conn: Connection, project_id: int) -> LabelIds:
     return {(name, kind): id_ for name, kind, id_ in conn.execute(q)}
 
 
-def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``executemany`` of ``rows`` (all with the same keys).
+def _driver_rows(rows: list[dict[str, Any]], columns: list[str]) -> list[tuple[Any, ...]]:
+    """``rows`` as the sqlite3 driver takes them, each value as SQLAlchemy would write it.
 
-    On SQLite the rows go straight to the driver, which halves the time of a
-    large import: SQLAlchemy would process every value of every row. Dates
-    are written in the exact form SQLAlchemy's SQLite DateTime type writes.
+    Dates in the exact form SQLAlchemy's SQLite DateTime type writes; dicts
+    and lists as JSON through orjson, as the engine's JSON serializer does.
     """
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    dated = [n for n, c in enumerate(columns) if isinstance(rows[0][c], datetime)]
-    names = ", ".join(f'"{c}"' for c in columns)
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    first = rows[0]
+    dated = [n for n, c in enumerate(columns) if isinstance(first[c], datetime)]
+    json_cols = [n for n, c in enumerate(columns) if isinstance(first[c], dict | list)]
     stamps: dict[datetime, str] = {}
 
     def stamp(value: datetime) -> str:
@@ -74,27 +68,74 @@ def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
             stamps[value] = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
         return stamps[value]
 
+    if not dated and not json_cols:
+        return [tuple(row[c] for c in columns) for row in rows]
     params = []
     for row in rows:
         values = [row[c] for c in columns]
         for n in dated:
             values[n] = stamp(values[n])
+        for n in json_cols:
+            values[n] = orjson.dumps(values[n]).decode()
         params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+    return params
+
+
+def _insert_sql(table: Table, columns: list[str], count: int = 1) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    one = f"({', '.join('?' * len(columns))})"
+    return f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * count)}"
+
+
+def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``executemany`` of ``rows`` (all with the same keys, and non-null JSON values).
+
+    On SQLite the rows go straight to the driver, which halves the time of a
+    large import: SQLAlchemy would process every value of every row.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    conn.exec_driver_sql(_insert_sql(table, columns), _driver_rows(rows, columns))
 
 
 def _insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """Insert ``rows`` in batches; their new ids, in the order of ``rows``.
 
-    PostgreSQL returns ids in parameter order when asked. SQLite would then
-    fall back to one statement a row, so there the ids come back unordered
-    from batched statements and are sorted: one writer assigns rowids in
-    ascending VALUES order.
+    PostgreSQL returns ids in parameter order when asked. On SQLite the rows
+    go to the driver as multi-row ``INSERT ... RETURNING`` statements, whose
+    ids come back sorted: one writer assigns rowids in ascending VALUES order.
     """
-    ordered = conn.dialect.name != "sqlite"
-    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=ordered)
-    ids = list(conn.execute(stmt, rows).scalars())
-    return ids if ordered else sorted(ids)
+    if conn.dialect.name != "sqlite":
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(conn.execute(stmt, rows).scalars())
+    columns = list(rows[0])
+    params = _driver_rows(rows, columns)
+    step = max(1, 30_000 // len(columns))  # below SQLite's limit of bound variables
+    ids: list[int] = []
+    for i in range(0, len(params), step):
+        chunk = params[i : i + step]
+        sql = _insert_sql(table, columns, len(chunk)) + " RETURNING id"
+        flat = [value for row in chunk for value in row]
+        ids += sorted(row[0] for row in conn.exec_driver_sql(sql, tuple(flat)))
+    return ids
+
+
+def index_for_search(conn: Connection, ids: Sequence[int]) -> None:
+    """Add new documents to SQLite's full-text index, in one statement.
+
+    Once a batch is twice as fast as a trigger a row (migration 0005). On
+    PostgreSQL the GIN expression index keeps itself up to date.
+    """
+    if ids and conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "INSERT INTO document_fts(rowid, title, text) SELECT id, title, text "
+            "FROM document WHERE id IN (SELECT value FROM json_each(?))",
+            (orjson.dumps(list(ids)).decode(),),
+        )
 
 
 def _doc_row(
@@ -144,6 +185,7 @@ def insert_batch(
         return result
     rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id, now) for i in fresh]
     ids = _insert_returning_ids(conn, t.DOCUMENTS, rows)
+    index_for_search(conn, ids)
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
     _insert_annotations(conn, [(ids[n], batch[i]) for n, i in enumerate(fresh)], labels, now)

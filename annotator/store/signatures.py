@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 
 from annotator.store import tables as t
+from annotator.store.ingest import bulk_insert
 
 D, SIG = t.DOCUMENTS.c, t.SIGNATURES.c
 
@@ -20,10 +21,7 @@ def project_signatures(conn: Connection, project_id: int) -> Iterator[tuple[int,
 
 def store_signatures(conn: Connection, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
     """Save signatures of new documents."""
-    if rows:
-        conn.execute(
-            insert(t.SIGNATURES), [{"document_id": d, "minhash": list(s)} for d, s in rows]
-        )
+    bulk_insert(conn, t.SIGNATURES, [{"document_id": d, "minhash": list(s)} for d, s in rows])
 
 
 def flag_near_duplicate(conn: Connection, doc_id: int, others: list[dict[str, object]]) -> None:

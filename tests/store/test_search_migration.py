@@ -1,12 +1,15 @@
-"""Revision 0003: documents stored before it become searchable; it downgrades cleanly."""
+"""Full-text search across revisions 0003 (the index) and 0005 (indexing a batch at once)."""
 
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 
+from annotator.core import model
 from annotator.store import browse
-from annotator.store.database import make_engine, migrate
+from annotator.store.database import alembic_config, make_engine, migrate
+from annotator.store.ingest import Annotated, insert_batch, label_ids
 
 
 def _old_database(url: str) -> None:
@@ -45,7 +48,7 @@ def test_upgrade_indexes_existing_documents_and_downgrade_undoes_it(db_url: str)
     assert _found(db_url, "mengungsi") == 1
     assert _found(db_url, "tarakan") == 1
     engine = make_engine(db_url)
-    migrate(engine, "0002")
+    command.downgrade(alembic_config(engine), "0002")
     migrate(engine, "0003")
     engine.dispose()
     assert _found(db_url, "warga banjir") == 1
@@ -65,3 +68,40 @@ def test_postgres_search_can_use_the_gin_index(db_url: str) -> None:
         plan = conn.execute(text(f"EXPLAIN SELECT id FROM document WHERE {compiled}")).all()
     engine.dispose()
     assert "ix_document_fts" in " ".join(str(row[0]) for row in plan)
+
+
+def _insert(url: str, text_: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        docs = [Annotated(model.Document(text=text_, content_hash=text_))]
+        insert_batch(conn, 1, docs, label_ids(conn, 1))
+    engine.dispose()
+
+
+def test_imported_documents_are_searchable_at_once_and_after_a_downgrade(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate(engine)  # head: SQLite indexes each import batch, not through a trigger
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO project (name, language, created_at) "
+                "VALUES ('p', 'id', CURRENT_TIMESTAMP)"
+            )
+        )
+    _insert(db_url, "Polisi menyita sabu di pelabuhan.")
+    _insert(db_url, "Warga mengungsi.")
+    assert _found(db_url, "sabu pelabuhan") == 1
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE document SET text = 'Gudang terbakar.' WHERE text LIKE 'Warga%'"))
+    command.downgrade(alembic_config(engine), "0004")  # the trigger is back
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO document (project_id, title, text, meta, content_hash, status, "
+                "created_at, updated_at) VALUES (1, 'Lain', 'Kapal tenggelam.', '{}', 'h9', "
+                "'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+    engine.dispose()
+    assert (_found(db_url, "gudang"), _found(db_url, "mengungsi")) == (1, 0)
+    assert (_found(db_url, "tenggelam"), _found(db_url, "sabu")) == (1, 1)
