@@ -66,10 +66,14 @@ class SpanIndex:
         self._by_key: dict[str, int] = {}
         self._by_id: dict[int, int] = {}
         for n, span in enumerate(spans):
-            if span.key:
-                self._by_key.setdefault(span.key, n)
-            if span.id is not None:
-                self._by_id.setdefault(span.id, n)
+            self.add(span.key, span.id, n)
+
+    def add(self, key: str, ident: int | None, position: int) -> None:
+        """Record the span at ``position``; the first span with a key or id wins."""
+        if key:
+            self._by_key.setdefault(key, position)
+        if ident is not None:
+            self._by_id.setdefault(ident, position)
 
     def find(self, key: str, ident: int | None) -> int | None:
         """Position of the span with ``key``, else with database id ``ident``."""

@@ -38,6 +38,7 @@ from annotator.core.formats.base import (
     WriteReport,
 )
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
+from annotator.core.formats.nativerecord import OFFSETS, assemble, document_spans
 from annotator.core.model import (
     Argument,
     Document,
@@ -46,128 +47,16 @@ from annotator.core.model import (
     Note,
     Origin,
     Relation,
-    Span,
     Status,
     Suggestion,
     SuggestionState,
 )
 from annotator.core.offsets import span_problem
 
-OFFSETS = "codepoints, end-exclusive"
-
-
-def _entity_out(ref: EntityRef | None) -> dict[str, Any] | None:
-    if ref is None:
-        return None
-    out: dict[str, Any] = {"id": ref.id, "name": ref.name}
-    if ref.type:
-        out["type"] = ref.type
-    return out
-
-
-def _span_out(span: Span, ident: str, text: str) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": ident,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "text": span.text_in(text),
-    }
-    if span.entity is not None:
-        out["entity"] = _entity_out(span.entity)
-    out["origin"] = str(span.origin)
-    out["annotator"] = span.annotator
-    return out
-
-
-def _events_out(doc: Document, index: SpanIndex, report: WriteReport) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for ev in doc.events:
-        trigger = index.find(ev.trigger, ev.trigger_id)
-        if trigger is None:
-            report.drop("events whose trigger span is missing")
-            continue
-        args = []
-        for arg in ev.arguments:
-            pos = index.find(arg.span, arg.span_id)
-            if pos is None:
-                report.drop("event arguments whose span is missing")
-                continue
-            args.append({"role": arg.role, "span": f"T{pos + 1}"})
-        item = {"id": f"E{len(out) + 1}", "type": ev.type, "trigger": f"T{trigger + 1}"}
-        out.append({**item, "arguments": args, "annotator": ev.annotator})
-    return out
-
-
-def _relations_out(doc: Document, index: SpanIndex, report: WriteReport) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for rel in doc.relations:
-        head, tail = index.find(rel.head, rel.head_id), index.find(rel.tail, rel.tail_id)
-        if head is None or tail is None:
-            report.drop("relations whose spans are missing")
-            continue
-        item = {"head": f"T{head + 1}", "tail": f"T{tail + 1}", "label": rel.label}
-        out.append({**item, "annotator": rel.annotator})
-    return out
-
-
-def _event_ids(doc: Document) -> dict[str | int, str]:
-    ids: dict[str | int, str] = {}
-    for n, ev in enumerate(doc.events):
-        for ref in (ev.key, ev.id):
-            if ref not in ("", None):
-                ids.setdefault(ref, f"E{n + 1}")
-    return ids
-
-
-def _notes_out(doc: Document, index: SpanIndex) -> list[dict[str, Any]]:
-    events = _event_ids(doc)
-    out = []
-    for note in doc.notes:
-        item: dict[str, Any] = {"text": note.text, "annotator": note.annotator}
-        pos = index.find(note.span, note.span_id) if (note.span or note.span_id) else None
-        if pos is not None:
-            item["span"] = f"T{pos + 1}"
-        event = events.get(note.event) or (
-            events.get(note.event_id) if note.event_id is not None else None
-        )
-        if event is not None:
-            item["event"] = event
-        out.append(item)
-    return out
-
-
-def _suggestions_out(doc: Document) -> list[dict[str, Any]]:
-    return [
-        {"start": s.start, "end": s.end, "label": s.label, "entity": _entity_out(s.entity)}
-        | {"score": s.score, "state": str(s.state)}
-        for s in doc.suggestions
-    ]
-
 
 def to_record(doc: Document, context: WriteContext, report: WriteReport) -> dict[str, Any]:
     """The native record of one document."""
-    index = SpanIndex(doc.spans)
-    ident = doc.external_id if doc.external_id is not None else doc.id
-    meta = {name: getattr(doc, name) for name in COLUMNS if getattr(doc, name) is not None}
-    meta.update((k, v) for k, v in doc.meta.items() if k not in meta)
-    record: dict[str, Any] = {
-        "id": None if ident is None else str(ident),
-        "text": doc.text,
-        "offsets": OFFSETS,
-        "meta": meta,
-        "status": str(doc.status),
-        "annotator": doc.annotator,
-        "spans": [_span_out(s, f"T{n + 1}", doc.text) for n, s in enumerate(doc.spans)],
-        "events": _events_out(doc, index, report),
-        "relations": _relations_out(doc, index, report),
-        "notes": _notes_out(doc, index),
-    }
-    if doc.original_text is not None:
-        record["original_text"] = doc.original_text
-    if context.with_suggestions:
-        record["suggestions"] = _suggestions_out(doc)
-    return record
+    return assemble(doc, document_spans(doc), SpanIndex(doc.spans), context, report)
 
 
 class NativeWriter:
