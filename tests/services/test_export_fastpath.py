@@ -1,0 +1,137 @@
+"""The native export's fast path (rows -> records) writes what the normal writer writes."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import insert, select
+
+from annotator.core.formats.base import WriteContext
+from annotator.core.formats.native import WRITER
+from annotator.services.export import ExportRequest, export
+from annotator.services.workspace import Workspace
+from annotator.store import tables as t
+from annotator.store.loading import stream_documents
+from annotator.store.selection import Selection, select_ids
+
+EMOJI = (
+    "Kapolda 👮🏽\u200d♂️ Kaltara Irjen Pol. Hary hadir.\nBrigjen Andre\u0301 🇮🇩 di Tarakan, Rabu."
+)
+
+
+def _span(text: str, n: int, surface: str, label: str, **extra: Any) -> dict[str, Any]:
+    start = text.index(surface)
+    return {"id": f"T{n}", "start": start, "end": start + len(surface), "label": label} | extra
+
+
+def _rich() -> dict[str, Any]:
+    spans = [
+        _span(EMOJI, 1, "Kaltara", "LOC", entity={"name": "Kalimantan Utara", "type": "LOC"}),
+        _span(EMOJI, 2, "Irjen Pol. Hary", "PER", annotator="sari"),
+        _span(EMOJI, 3, "Irjen Pol.", "TITLE"),  # same start, shorter: comes after T2
+        _span(EMOJI, 4, "Andre\u0301", "PER", origin="suggestion"),
+        _span(EMOJI, 5, "Tarakan", "LOC"),
+        _span(EMOJI, 6, "hadir", "ATTEND"),
+    ]
+    return {
+        "id": "rilis-1",
+        "text": EMOJI,
+        "original_text": EMOJI.replace("\n", "\r\n"),
+        "meta": {"title": "Apel", "source": "Humas", "place": "Tarakan", "halaman": 3},
+        "status": "done",
+        "annotator": "sari",
+        "spans": spans,
+        "events": [
+            {
+                "id": "E1",
+                "type": "ATTEND",
+                "trigger": "T6",
+                "arguments": [{"role": "agent", "span": "T2"}, {"role": "place", "span": "T5"}],
+            },
+        ],
+        "relations": [{"head": "T2", "tail": "T1", "label": "located_in"}],
+        "suggestions": [
+            {"start": 0, "end": 7, "label": "TITLE", "score": 0.5, "entity": {"name": "Kapolda"}}
+        ],
+    }
+
+
+def _plain(n: int) -> dict[str, Any]:
+    text = f"Rilis {n}: Polda Kaltara apel di Tarakan."
+    spans = [_span(text, 1, "Polda Kaltara", "ORG"), _span(text, 2, "Tarakan", "LOC")]
+    return {"text": text, "meta": {"title": f"Rilis {n}"}, "status": "done", "spans": spans}
+
+
+@pytest.fixture
+def ws(tmp_path: Path, sqlite_url: str) -> Workspace:
+    records = [_rich(), _plain(1), {"text": "Tanpa anotasi.", "status": "new"}, _plain(2)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    workspace = Workspace.open(sqlite_url, "cepat", "tester")
+    summary = workspace.import_paths([path])
+    assert summary.rejected == 0, summary.problems
+    _add_notes(workspace)
+    return workspace
+
+
+def _add_notes(ws: Workspace) -> None:
+    """Notes on the rich document, one of its spans and its event (the importer keeps none)."""
+    d, s, ev = t.DOCUMENTS.c, t.SPANS.c, t.EVENTS.c
+    with ws.store.engine.begin() as conn:
+        doc = conn.execute(select(d.id).where(d.external_id == "rilis-1")).scalar_one()
+        span = conn.execute(
+            select(s.id).where(s.document_id == doc, s.start == EMOJI.index("Andre"))
+        ).scalar_one()
+        event = conn.execute(select(ev.id).where(ev.document_id == doc)).scalar_one()
+        now = datetime.now(UTC)
+        for text, span_id, event_id in [
+            ("cek", None, None),
+            ("nama?", span, None),
+            ("waktu?", None, event),
+        ]:
+            values = {"document_id": doc, "span_id": span_id, "event_id": event_id}
+            conn.execute(insert(t.NOTES), values | {"text": text, "created_at": now})
+
+
+def _normal(ws: Workspace, out: Path, with_suggestions: bool) -> bytes:
+    """The normal writer's output over model documents."""
+    with ws.store.engine.connect() as conn:
+        ids = select_ids(conn, ws.project.id, Selection(statuses=None))
+        context = WriteContext(ws.schema(), with_suggestions=with_suggestions)
+        WRITER.write(stream_documents(conn, ids), out, context)
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("with_suggestions", [False, True])
+def test_fast_path_output_is_byte_for_byte_the_normal_writers(
+    ws: Workspace, tmp_path: Path, with_suggestions: bool
+) -> None:
+    out = tmp_path / "fast.jsonl"
+    req = ExportRequest("jsonl", out, Selection(statuses=None), with_suggestions=with_suggestions)
+    result = export(ws, req)
+    fast = out.read_bytes()
+    assert fast == _normal(ws, tmp_path / "normal.jsonl", with_suggestions)
+    assert result.documents == 4
+    rich = json.loads(fast.splitlines()[0])
+    assert [s["text"] for s in rich["spans"][1:3]] == ["Irjen Pol. Hary", "Irjen Pol."]
+    assert rich["spans"][0]["entity"]["type"] == "LOC"
+    assert rich["events"][0]["arguments"] == [
+        {"role": "agent", "span": "T2"},
+        {"role": "place", "span": "T6"},  # spans are renumbered by start
+    ]
+    assert rich["original_text"] == EMOJI.replace("\n", "\r\n")
+    assert [n.get("span") or n.get("event") for n in rich["notes"]] == [None, "T5", "E1"]
+    assert ("suggestions" in rich) is with_suggestions
+
+
+def test_fast_path_spans_match_their_text_in_code_points(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "fast.jsonl"
+    export(ws, ExportRequest("jsonl", out, Selection(statuses=None)))
+    for line in out.read_bytes().splitlines():
+        record = json.loads(line)
+        for span in record["spans"]:
+            assert record["text"][span["start"] : span["end"]] == span["text"]
