@@ -9,6 +9,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 
+#: The first combining mark (U+0300): no character before it joins its neighbour.
+_FIRST_MARK = "\u0300"
+
 
 class Utf16Map:
     """Converts between code-point and UTF-16 offsets of one text.
@@ -44,6 +47,8 @@ def splits_character(text: str, pos: int) -> bool:
     if pos <= 0 or pos >= len(text):
         return False
     here, before = text[pos], text[pos - 1]
+    if here < _FIRST_MARK and before < _FIRST_MARK:  # no marks, joiners or surrogates below
+        return before == "\r" and here == "\n"
     if unicodedata.combining(here) or here in "\u200d\ufe0f" or before == "\u200d":
         return True
     if "\udc00" <= here <= "\udfff" and "\ud800" <= before <= "\udbff":

@@ -9,7 +9,7 @@ the file still import.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from annotator.core.formats.base import (
 )
 from annotator.core.formats.jsonl import COLUMN_FIELDS, ID_FIELDS, TITLE_FIELDS, iter_json_lines
 from annotator.core.model import Document, EntityRef, Origin, Span
-from annotator.core.offsets import span_problem
+from annotator.core.offsets import span_problem, splits_character
 
 SNIFF_LIMIT = 4 * 1024 * 1024
+_NONE: set[str] = set()
 
 
 @dataclass
@@ -73,6 +74,8 @@ class SpanBook:
         self.text = text
         self.spans: list[Span] = []
         self._keys: set[str] = set()
+        # No offset can split a character of plain ASCII without CR (see splits_character).
+        self._plain = text.isascii() and "\r" not in text
 
     def add(
         self,
@@ -86,17 +89,51 @@ class SpanBook:
         entity: EntityRef | None = None,
     ) -> Span:
         """Check and keep a span; raise :class:`RejectedError` when it is invalid."""
+        if not self._valid(start, end, label):
+            start, end, label = self._checked(start, end, label)
+        if not key or key in self._keys:
+            key = self._free_key()
+        self._keys.add(key)
+        span = Span(start, end, label, key, origin, annotator, entity)
+        self.spans.append(span)
+        return span
+
+    def extend(self, triples: Iterable[Sequence[Any]]) -> None:
+        """:meth:`add` each ``(start, end, label)`` as an imported span with a fresh key."""
+        spans, keys, valid, imported = self.spans, self._keys, self._valid, Origin.IMPORTED
+        for start, end, label in triples:
+            if not valid(start, end, label):
+                start, end, label = self._checked(start, end, label)
+            key = self._free_key()
+            keys.add(key)
+            spans.append(Span(start, end, label, key, imported, None, None))
+
+    def _valid(self, start: Any, end: Any, label: Any) -> bool:
+        """Whether a span is valid, told in a few comparisons (else see :meth:`_checked`)."""
+        return (
+            type(label) is str
+            and bool(label.strip())
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start < end <= len(self.text)
+            and (
+                self._plain
+                or not (splits_character(self.text, start) or splits_character(self.text, end))
+            )
+        )
+
+    def _checked(self, start: Any, end: Any, label: Any) -> tuple[int, int, str]:
+        """``(start, end, label)`` checked in full; :class:`RejectedError` says why not."""
         label = as_label(label)
         s, e = as_int(start, "span start"), as_int(end, "span end")
         problem = span_problem(self.text, s, e)
         if problem is not None:
             raise RejectedError(f"{problem} (label {label!r})")
-        if not key or key in self._keys:
-            key = self.next_key()
-        self._keys.add(key)
-        span = Span(s, e, label, key=key, origin=origin, annotator=annotator, entity=entity)
-        self.spans.append(span)
-        return span
+        return s, e, label
+
+    def _free_key(self) -> str:
+        key = f"T{len(self.spans) + 1}"
+        return self.next_key() if key in self._keys else key
 
     def next_key(self) -> str:
         """The first unused key of the form ``T<n>``."""
@@ -106,8 +143,12 @@ class SpanBook:
         return f"T{n}"
 
 
-def _first_key(obj: Mapping[str, Any], names: Iterable[str]) -> str | None:
-    return next((n for n in names if n in obj and obj[n] is not None), None)
+def _first_key(obj: Mapping[str, Any], names: Iterable[str], used: set[str] = _NONE) -> str | None:
+    """The first of ``names`` (not in ``used``) that ``obj`` holds a non-null value for."""
+    for name in names:
+        if obj.get(name) is not None and name not in used:
+            return name
+    return None
 
 
 def document_fields(
@@ -129,7 +170,7 @@ def document_fields(
         fields["external_id"] = str(obj[ident])
         used.add(ident)
     for column, names in COLUMN_FIELDS.items():
-        key = _first_key(obj, (n for n in names if n not in used))
+        key = _first_key(obj, names, used)
         if key is not None:
             fields[column] = str(obj[key])
             used.add(key)
