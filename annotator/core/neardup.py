@@ -22,6 +22,8 @@ import zlib
 from collections.abc import Hashable, Sequence
 from typing import Generic, TypeVar
 
+from annotator.core.textio import fold
+
 NUM_HASHES = 64
 BANDS = 16
 ROWS = NUM_HASHES // BANDS
@@ -41,7 +43,11 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
     words alone, so two copies of a release keep the same shingles, and
     signing costs a third (a 3 KB release still yields some 75 shingles).
     """
-    words = text.lower().split()
+    return word_shingles(text.lower().split(), size)
+
+
+def word_shingles(words: list[str], size: int = SHINGLE) -> set[int]:
+    """:func:`shingles` of text already lower-cased and split into ``words``."""
     if not words:
         return set()
     if len(words) < size:
@@ -56,8 +62,14 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
 
 
 def signature(text: str) -> tuple[int, ...]:
-    """The MinHash signature of ``text``; empty for text without words."""
-    hashes = shingles(text)
+    """The MinHash signature of ``text`` (NFC-normalised); empty for text without words."""
+    folded = fold(text)
+    return signature_of_words(folded.lower().split(" ") if folded else [])
+
+
+def signature_of_words(words: list[str]) -> tuple[int, ...]:
+    """:func:`signature` of a folded text (:func:`fold`), lower-cased and split into ``words``."""
+    hashes = word_shingles(words)
     if not hashes:
         return ()
     empty = _ROTATION * NUM_HASHES
@@ -70,19 +82,23 @@ def signature(text: str) -> tuple[int, ...]:
 
 
 def _densify(bins: list[int], empty: int) -> list[int]:
-    """Fill each empty bin from the next non-empty bin to its right (circularly)."""
-    if empty not in bins:
+    """Fill each empty bin from the next non-empty bin to its right (circularly).
+
+    One pass from the right, carrying the nearest non-empty bin seen so far
+    (starting from the first non-empty bin, one turn further on).
+    """
+    n = len(bins)
+    first = next((i for i, value in enumerate(bins) if value != empty), None)
+    if first is None or empty not in bins:
         return bins
     out = list(bins)
-    n = len(bins)
-    for i in range(n):
-        if bins[i] != empty:
-            continue
-        for step in range(1, n):
-            value = bins[(i + step) % n]
-            if value != empty:
-                out[i] = value + step * _ROTATION
-                break
+    carried, at = bins[first], first + n
+    for i in range(n - 1, -1, -1):
+        value = bins[i]
+        if value != empty:
+            carried, at = value, i
+        else:
+            out[i] = carried + (at - i) * _ROTATION
     return out
 
 

@@ -68,13 +68,21 @@ def clean_raw_text(text: str) -> str:
     return normalise_newlines(text).strip("\n")
 
 
-def content_hash(text: str) -> str:
+def fold(text: str) -> str:
+    """``text`` NFC-normalised, its white space runs folded to single spaces."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def content_hash(text: str, folded: str | None = None) -> str:
     """The identity of an article's text, for skipping re-imports.
 
     NFC-normalised and whitespace-folded, so the same article saved with other
-    line endings or trailing spaces is still recognised.
+    line endings or trailing spaces is still recognised. ``folded`` is
+    ``fold(text)`` when the caller has it already.
     """
-    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    folded = fold(text) if folded is None else folded
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

@@ -8,6 +8,7 @@ its file and line and the rest still import; documents already in the project
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ class Importer:
         self.project = project
         self.annotator_id = store.annotator_id(annotator)
         self._run_hashes: set[str] = set()
+        self._files_done = self._files_total = 0
         self._neardups = NearDupTracker(project.id)
 
     def run(
@@ -111,11 +113,17 @@ class Importer:
         def item(record: Record) -> tuple[model.Document, bool]:
             return record.document, parse and not record.pre_annotated
 
+        gc.freeze()  # what existed before the import need not be scanned again and again
         try:
             for batch, prepared in prepared_batches(batches, item):
                 self._flush(batch, prepared, options, summary)
+                last = batch[-1]
+                where = Progress(self._files_done, self._files_total, summary.imported, last.path)
+                self._tick(progress, cancelled, where)  # a long file can be cancelled too
         except ImportCancelledError:
             self._undo(summary)
+        finally:
+            gc.unfreeze()
         return summary
 
     def _batches(
@@ -129,15 +137,15 @@ class Importer:
     ) -> Iterator[list[Record]]:
         """Records of every file in batches; progress and cancel checks per file."""
         batch: list[Record] = []
+        self._files_total = len(files)
         for n, path in enumerate(files):
             summary.files += 1
+            self._files_done = n
             for record in self._records(path, fmt, options, summary):
                 batch.append(record)
                 if len(batch) >= BATCH:
                     yield batch
                     batch = []
-                    inside = Progress(n, len(files), summary.imported, str(path))
-                    self._tick(progress, cancelled, inside)  # a long file can be cancelled too
             where = Progress(n + 1, len(files), summary.imported, str(path))
             self._tick(progress, cancelled, where)
         if batch:

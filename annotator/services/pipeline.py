@@ -1,14 +1,18 @@
 """Preparing import batches in worker processes while the store writes.
 
-The first batch is prepared in-process (small imports never start a
-process); from the second on, batches go to a pool of spawned workers, two
-in flight, so parsing the next batch overlaps writing the last one.
+Batches go to a pool of worker processes, a few in flight, so parsing and
+signing the next batches overlaps writing the last one. Where the platform
+can fork (Linux), workers are forked: they start in milliseconds and run
+only the Qt-free, store-free preparation code. Elsewhere they are spawned,
+which costs an interpreter start, so the first batch is prepared in-process
+while they start (and small imports never wait for one).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,56 +20,77 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from annotator.core import model
-from annotator.services.prepare import Prepared, prepare_many
+from annotator.services.prepare import Outcome, Prepared, applied, outcomes, prepare_many, work_of
 
 T = TypeVar("T")
 Item = tuple[model.Document, bool]
+Pending = tuple[list[T], "Future[list[Outcome]] | None"]
 
 
 def worker_count() -> int:
-    """Workers to use: none on two cores or fewer, else the cores but two, at most four.
+    """Worker processes to prepare with: one a core, at most four; none on one core.
 
-    Measured on two shared cores, one worker made imports slower (it competes
-    with the writer), so small machines prepare in-process.
-    ``ANNOTATOR_IMPORT_WORKERS`` overrides the choice.
+    On two cores two workers beside the writer measured fastest: the writer
+    spends much of its time in SQLite, which does not need a core of its own
+    all the time. ``ANNOTATOR_IMPORT_WORKERS`` overrides the choice.
     """
     chosen = os.environ.get("ANNOTATOR_IMPORT_WORKERS")
     if chosen is not None and chosen.isdigit():
         return int(chosen)
-    return max(0, min(4, (os.cpu_count() or 2) - 2))
+    cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(4, cores)
+
+
+def _forks() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def prepared_batches(
     batches: Iterable[list[T]], items: Callable[[T], Item], workers: int | None = None
 ) -> Iterator[tuple[list[T], list[Prepared]]]:
     """Each batch with its prepared documents, in order."""
-    pool: ProcessPoolExecutor | None = None
     workers = worker_count() if workers is None else workers
-    window: deque[tuple[list[T], Future[list[Prepared]]]] = deque()
+    if workers == 0:
+        for batch in batches:
+            yield batch, prepare_many([items(x) for x in batch])
+        return
+    forks = _forks()
+    context = multiprocessing.get_context("fork" if forks else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    window: deque[Pending[T]] = deque()
     try:
         for n, batch in enumerate(batches):
-            work: Sequence[Item] = [items(x) for x in batch]
-            if n == 0 or workers == 0:
-                yield batch, prepare_many(work)
-                continue
-            if pool is None:
-                context = multiprocessing.get_context("spawn")
-                pool = ProcessPoolExecutor(workers, mp_context=context)
-            window.append((batch, pool.submit(prepare_many, work)))
-            if len(window) > 1:
+            here = n == 0 and not forks
+            window.append((batch, None if here else _submit(pool, batch, items)))
+            if len(window) > workers:
                 yield _result(*window.popleft(), items)
         while window:
             yield _result(*window.popleft(), items)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, batch: list[T], items: Callable[[T], Item]
+) -> Future[list[Outcome]] | None:
+    """The batch sent to a worker; None when the pool cannot take it."""
+    try:
+        return pool.submit(outcomes, [work_of(*items(x)) for x in batch])
+    except (BrokenProcessPool, RuntimeError):  # e.g. a script without a __main__ guard
+        return None
 
 
 def _result(
-    batch: list[T], future: Future[list[Prepared]], items: Callable[[T], Item]
+    batch: list[T], future: Future[list[Outcome]] | None, items: Callable[[T], Item]
 ) -> tuple[list[T], list[Prepared]]:
-    """A worker's result; the batch prepared here if the worker could not run."""
-    try:
-        return batch, future.result()
-    except BrokenProcessPool:  # e.g. a script without a __main__ guard under spawn
-        return batch, prepare_many([items(x) for x in batch])
+    """A worker's result applied to its documents; the batch prepared here if no worker could."""
+    if future is not None:
+        try:
+            done = future.result()
+        except BrokenProcessPool:
+            pass
+        else:
+            docs = [items(x)[0] for x in batch]
+            return batch, [applied(d, o) for d, o in zip(docs, done, strict=True)]
+    work: Sequence[Item] = [items(x) for x in batch]
+    return batch, prepare_many(work)

@@ -115,6 +115,6 @@ def test_cancel_inside_one_long_file_leaves_nothing(tmp_path: Path, sqlite_url: 
         [path], progress=lambda p: calls.append(p.documents), cancelled=lambda: len(calls) >= 2
     )
     assert summary.cancelled
-    assert calls[0] >= 1000  # the first batch was written before Cancel was seen
+    assert calls[-1] >= 1000  # a batch was written before Cancel was seen
     assert ws.stats()["documents"] == 0
     ws.close()
