@@ -9,6 +9,7 @@ interrupted export never leaves a complete-looking half file.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import random
 import shutil
@@ -16,18 +17,20 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from annotator.core import model
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.native import WRITER as NATIVE_WRITER
-from annotator.core.formats.nativerecord import RowDocument, write_rows
+from annotator.core.formats.nativerecord import write_rows
 from annotator.services.workspace import Workspace
 from annotator.store.loading import stream_documents, stream_rows
 from annotator.store.selection import Selection, has_relations, select_ids
 
 ALIASES = {"jsonl": "native"}
 ProgressFn = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 class ExportError(Exception):
@@ -102,7 +105,7 @@ def export(
     if writer is None:
         raise ExportError(f"unknown format {req.format!r} (known: {', '.join(format_names())})")
     result = ExportResult()
-    with ws.store.engine.connect() as conn:
+    with ws.store.engine.connect() as conn, paused_gc():
         context = WriteContext(
             ws.schema(),
             ws.project.language,
@@ -112,35 +115,57 @@ def export(
         )
         ids = select_ids(conn, ws.project.id, req.selection)
         parts = req.split.parts(ids) if req.split else {"": ids}
-        total, done = len(ids), [0]
-
-        def tick() -> None:
-            done[0] += 1
-            if progress is not None and (done[0] % 200 == 0 or done[0] == total):
-                progress(done[0], total)
-            if cancelled is not None and cancelled():
-                raise ExportCancelledError
-
-        def counted(part_ids: list[int]) -> Iterator[model.Document]:
-            for doc in stream_documents(conn, part_ids):
-                tick()
-                yield _restrict(doc, req.selection.labels)
-
-        def counted_rows(part_ids: list[int]) -> Iterator[RowDocument]:
-            for item in stream_rows(conn, part_ids):
-                tick()
-                yield item
-
+        counter = _Counter(len(ids), progress, cancelled)
         fast = writer is NATIVE_WRITER and not req.selection.labels
-        targets = {name: _target(req.out, name, writer.is_directory) for name in parts}
         for name, part_ids in parts.items():
-            with atomic_target(targets[name], writer.is_directory) as tmp:
+            target = _target(req.out, name, writer.is_directory)
+            with atomic_target(target, writer.is_directory) as tmp:
                 if fast:  # the same bytes, straight from the rows
-                    report = write_rows(counted_rows(part_ids), tmp, context)
+                    rows = counter.counted(stream_rows(conn, part_ids))
+                    report = write_rows(rows, tmp, context)
                 else:
-                    report = writer.write(counted(part_ids), tmp, context)
-                result.outputs[targets[name]] = report
+                    docs = counter.counted(stream_documents(conn, part_ids))
+                    restricted = (_restrict(doc, req.selection.labels) for doc in docs)
+                    report = writer.write(restricted, tmp, context)
+                result.outputs[target] = report
     return result
+
+
+@dataclass
+class _Counter:
+    """Counts streamed documents for progress and checks for Cancel."""
+
+    total: int
+    progress: ProgressFn | None
+    cancelled: Callable[[], bool] | None
+    done: int = 0
+
+    def counted(self, items: Iterator[T]) -> Iterator[T]:
+        """``items``, reporting progress every 200 and checking Cancel after each."""
+        for item in items:
+            self.done += 1
+            if self.progress is not None and (self.done % 200 == 0 or self.done == self.total):
+                self.progress(self.done, self.total)
+            if self.cancelled is not None and self.cancelled():
+                raise ExportCancelledError
+            yield item
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export streams.
+
+    An export allocates millions of short-lived, acyclic dicts and tuples;
+    the collector's passes over them cost about a tenth of the time and
+    free nothing. Reference counting still frees every chunk as it goes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _target(out: Path, part: str, is_dir: bool) -> Path:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import BindParameter, Connection, bindparam, select
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from annotator.core import model
 from annotator.core.formats.nativerecord import RowDocument
@@ -24,12 +25,63 @@ CHUNK = 400
 ORIGINS = {o.value: o for o in model.Origin}
 
 Grouped = dict[int, list[Any]]
-IDS: BindParameter[Any] = bindparam("ids", expanding=True)  # one compiled statement for every chunk
+Filter = Callable[[Any], Any]  # a document-id column -> the chunk's WHERE clause
+IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+LO: BindParameter[Any] = bindparam("lo")
+HI: BindParameter[Any] = bindparam("hi")
 
 
-def _grouped(conn: Connection, query: Any, ids: Sequence[int]) -> Grouped:
+class _Query:
+    """One statement in two forms, each compiled once: ids listed, or an id range.
+
+    A chunk of consecutive ids (an export of a whole project) reads by range,
+    which spares binding hundreds of parameters; rows of documents outside
+    the chunk are never looked up.
+    """
+
+    def __init__(self, build: Callable[[Filter], Any]) -> None:
+        self.listed = build(lambda column: column.in_(IDS))
+        self.ranged = build(lambda column: column.between(LO, HI))
+        self._compiled: dict[str, SQLCompiler] = {}
+
+    def run(self, conn: Connection, ids: Sequence[int]) -> Any:
+        """The statement's result for the chunk ``ids``."""
+        if _dense(ids):
+            return conn.execute(self.ranged, {"lo": ids[0], "hi": ids[-1]})
+        return conn.execute(self.listed, {"ids": list(ids)})
+
+    def rows(self, conn: Connection, ids: Sequence[int]) -> list[Any]:
+        """The statement's rows for the chunk ``ids``, as plain driver tuples.
+
+        Only for statements whose columns need no result processing (numbers
+        and strings): a dense chunk skips SQLAlchemy's row objects.
+        """
+        if not _dense(ids):
+            return list(conn.execute(self.listed, {"ids": list(ids)}).all())
+        compiled = self._compiled.get(conn.dialect.name)
+        if compiled is None:
+            compiled = self.ranged.compile(dialect=conn.dialect)
+            assert isinstance(compiled, SQLCompiler)
+            self._compiled[conn.dialect.name] = compiled
+        params = compiled.construct_params({"lo": ids[0], "hi": ids[-1]})
+        names = compiled.positiontup or ()
+        args = tuple(params[name] for name in names) if compiled.positional else params
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(compiled.string, args)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+
+def _dense(ids: Sequence[int]) -> bool:
+    """Whether ``ids`` rise and fill at least half of their range."""
+    return ids[-1] - ids[0] < 2 * len(ids) and all(a < b for a, b in pairwise(ids))
+
+
+def _grouped(conn: Connection, query: _Query, ids: Sequence[int]) -> Grouped:
     """Rows of ``query`` (ordered by its first column, a document id) grouped by it."""
-    rows = conn.execute(query, {"ids": list(ids)}).all()
+    rows = query.rows(conn, ids)
     return {key: list(group) for key, group in groupby(rows, itemgetter(0))}
 
 
@@ -37,15 +89,17 @@ def _annotator_names(conn: Connection) -> dict[int, str]:
     return dict(conn.execute(select(A.id, A.name)).all())
 
 
-_SPANS = (
-    select(S.document_id, S.id, S.start, S.end, L.name, S.origin, A.name, E.id, E.name, E.type)
-    .select_from(
-        t.SPANS.join(t.LABELS, L.id == S.label_id)
-        .outerjoin(t.ANNOTATORS, A.id == S.annotator_id)
-        .outerjoin(t.ENTITIES, E.id == S.entity_id)
+_SPANS = _Query(
+    lambda ids: (
+        select(S.document_id, S.id, S.start, S.end, L.name, S.origin, A.name, E.id, E.name, E.type)
+        .select_from(
+            t.SPANS.join(t.LABELS, L.id == S.label_id)
+            .outerjoin(t.ANNOTATORS, A.id == S.annotator_id)
+            .outerjoin(t.ENTITIES, E.id == S.entity_id)
+        )
+        .where(ids(S.document_id))
+        .order_by(S.document_id, S.start)
     )
-    .where(S.document_id.in_(IDS))
-    .order_by(S.document_id, S.start)
 )
 
 
@@ -66,35 +120,45 @@ def _span_order(row: Any) -> tuple[int, int, int]:
     return row[2], -row[3], row[1]
 
 
-_EVENTS = (
-    select(EV.document_id, EV.id, EV.trigger_span_id, L.name, EV.annotator_id)
-    .select_from(t.EVENTS.join(t.LABELS, L.id == EV.label_id))
-    .where(EV.document_id.in_(IDS))
-    .order_by(EV.document_id, EV.id)
+_EVENTS = _Query(
+    lambda ids: (
+        select(EV.document_id, EV.id, EV.trigger_span_id, L.name, EV.annotator_id)
+        .select_from(t.EVENTS.join(t.LABELS, L.id == EV.label_id))
+        .where(ids(EV.document_id))
+        .order_by(EV.document_id, EV.id)
+    )
 )
-_ARGUMENTS = (
-    select(ARG.event_id, ARG.id, ARG.span_id, ARG.role)
-    .join(t.EVENTS, EV.id == ARG.event_id)
-    .where(EV.document_id.in_(IDS))
-    .order_by(ARG.event_id, ARG.position, ARG.id)
+_ARGUMENTS = _Query(
+    lambda ids: (
+        select(ARG.event_id, ARG.id, ARG.span_id, ARG.role)
+        .join(t.EVENTS, EV.id == ARG.event_id)
+        .where(ids(EV.document_id))
+        .order_by(ARG.event_id, ARG.position, ARG.id)
+    )
 )
-_RELATIONS = (
-    select(R.document_id, R.id, R.head_span_id, R.tail_span_id, L.name, R.annotator_id)
-    .select_from(t.RELATIONS.join(t.LABELS, L.id == R.label_id))
-    .where(R.document_id.in_(IDS))
-    .order_by(R.document_id, R.id)
+_RELATIONS = _Query(
+    lambda ids: (
+        select(R.document_id, R.id, R.head_span_id, R.tail_span_id, L.name, R.annotator_id)
+        .select_from(t.RELATIONS.join(t.LABELS, L.id == R.label_id))
+        .where(ids(R.document_id))
+        .order_by(R.document_id, R.id)
+    )
 )
-_NOTES = (
-    select(N.document_id, N.id, N.text, N.span_id, N.event_id, N.annotator_id)
-    .where(N.document_id.in_(IDS))
-    .order_by(N.document_id, N.id)
+_NOTES = _Query(
+    lambda ids: (
+        select(N.document_id, N.id, N.text, N.span_id, N.event_id, N.annotator_id)
+        .where(ids(N.document_id))
+        .order_by(N.document_id, N.id)
+    )
 )
-_SUGGESTIONS = (
-    select(SG.document_id, SG.id, SG.start, SG.end, SG.label, SG.score, SG.state)
-    .add_columns(E.id, E.name, E.type)
-    .select_from(t.SUGGESTIONS.outerjoin(t.ENTITIES, E.id == SG.entity_id))
-    .where(SG.document_id.in_(IDS), SG.state == model.SuggestionState.PENDING.value)
-    .order_by(SG.document_id, SG.start, SG.id)
+_SUGGESTIONS = _Query(
+    lambda ids: (
+        select(SG.document_id, SG.id, SG.start, SG.end, SG.label, SG.score, SG.state)
+        .add_columns(E.id, E.name, E.type)
+        .select_from(t.SUGGESTIONS.outerjoin(t.ENTITIES, E.id == SG.entity_id))
+        .where(ids(SG.document_id), SG.state == model.SuggestionState.PENDING.value)
+        .order_by(SG.document_id, SG.start, SG.id)
+    )
 )
 
 
@@ -114,12 +178,12 @@ _COLUMNS = (
     D.content_hash,
     D.annotator_id,
 )
-_DOCUMENTS = select(*_COLUMNS).where(D.id.in_(IDS))
+_DOCUMENTS = _Query(lambda ids: select(*_COLUMNS).where(ids(D.id)))
 
 
 def _chunk(conn: Connection, ids: Sequence[int]) -> tuple[list[Any], _Parts]:
     """The document rows of ``ids`` in the order given, and their annotation rows."""
-    found = conn.execute(_DOCUMENTS, {"ids": list(ids)}).mappings().all()
+    found = _DOCUMENTS.run(conn, ids).mappings().all()
     rows = {r["id"]: r for r in found}
     parts = _Parts(
         _annotator_names(conn),
@@ -152,8 +216,10 @@ def stream_rows(conn: Connection, ids: Sequence[int]) -> Iterator[RowDocument]:
     for i in range(0, len(ids), CHUNK):
         rows, parts = _chunk(conn, ids[i : i + CHUNK])
         for row in rows:
-            spans = parts.spans.get(row["id"], [])
-            yield RowDocument(parts.document(row, ()), spans)
+            doc_id = row["id"]
+            fields = {**row, "annotator": parts.who.get(row["annotator_id"])}
+            linked = parts.document(row, ()) if parts.has_links(doc_id) else None
+            yield RowDocument(fields, parts.spans.get(doc_id, []), linked)
 
 
 def _span_maker() -> Callable[..., model.Span]:
@@ -237,6 +303,11 @@ class _Parts:
             notes=self._notes(doc_id, keys) if linked else (),
             suggestions=self._suggestions(doc_id) if doc_id in self.suggestions else (),
         )
+
+    def has_links(self, doc_id: int) -> bool:
+        """Whether the document has events, relations, notes or suggestions."""
+        parts = (self.events, self.relations, self.notes, self.suggestions)
+        return any(doc_id in part for part in parts)
 
     def _keys(self, doc_id: int) -> dict[int, str]:
         return {row[1]: f"T{n}" for n, row in enumerate(self.spans.get(doc_id, ()), start=1)}

@@ -38,7 +38,12 @@ from annotator.core.formats.base import (
     WriteReport,
 )
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
-from annotator.core.formats.nativerecord import OFFSETS, assemble, document_spans
+from annotator.core.formats.nativerecord import (
+    OFFSETS,
+    assemble,
+    document_fields,
+    document_spans,
+)
 from annotator.core.model import (
     Argument,
     Document,
@@ -56,7 +61,8 @@ from annotator.core.offsets import span_problem
 
 def to_record(doc: Document, context: WriteContext, report: WriteReport) -> dict[str, Any]:
     """The native record of one document."""
-    return assemble(doc, document_spans(doc), SpanIndex(doc.spans), context, report)
+    spans, index = document_spans(doc), SpanIndex(doc.spans)
+    return assemble(document_fields(doc), spans, doc, index, context, report)
 
 
 class NativeWriter:

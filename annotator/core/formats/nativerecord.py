@@ -7,7 +7,7 @@ assemble records here, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,11 +40,26 @@ def ref_out(ref: EntityRef | None) -> dict[str, Any] | None:
 def span_records(text: str, rows: Iterable[SpanRow]) -> list[dict[str, Any]]:
     """The ``spans`` list of a record, numbered ``T1``.. in row order."""
     return [
-        {"id": f"T{n}", "start": s, "end": e, "label": lb, "text": text[s:e]}
-        | {"origin": org, "annotator": who}
+        {
+            "id": f"T{n}",
+            "start": s,
+            "end": e,
+            "label": lb,
+            "text": text[s:e],
+            "origin": org,
+            "annotator": who,
+        }
         if en is None
-        else {"id": f"T{n}", "start": s, "end": e, "label": lb, "text": text[s:e]}
-        | {"entity": entity_out(eid, en, et), "origin": org, "annotator": who}
+        else {
+            "id": f"T{n}",
+            "start": s,
+            "end": e,
+            "label": lb,
+            "text": text[s:e],
+            "entity": entity_out(eid, en, et),
+            "origin": org,
+            "annotator": who,
+        }
         for n, (_, _, s, e, lb, org, who, eid, en, et) in enumerate(rows, 1)
     ]
 
@@ -137,47 +152,68 @@ def _suggestions_out(doc: Document) -> list[dict[str, Any]]:
     ]
 
 
+def document_fields(doc: Document) -> dict[str, Any]:
+    """The document values a record takes, by name, as the store's rows hold them."""
+    fields = {name: getattr(doc, name) for name in ("id", "external_id", "text", *COLUMNS)}
+    return fields | {
+        "meta": doc.meta,
+        "status": str(doc.status),
+        "annotator": doc.annotator,
+        "original_text": doc.original_text,
+    }
+
+
 def assemble(
-    doc: Document,
+    fields: Mapping[str, Any],
     spans: list[dict[str, Any]],
+    linked: Document | None,
     index: SpanIndex,
     context: WriteContext,
     report: WriteReport,
 ) -> dict[str, Any]:
-    """The record of ``doc`` around its ready ``spans`` list (``index`` finds them)."""
-    ident = doc.external_id if doc.external_id is not None else doc.id
-    meta = {name: getattr(doc, name) for name in COLUMNS if getattr(doc, name) is not None}
-    if doc.meta:
-        meta.update((k, v) for k, v in doc.meta.items() if k not in meta)
+    """A record from :func:`document_fields`, the ready ``spans`` list, and the
+    document's events, relations, notes and suggestions (``linked``, when it has any);
+    ``index`` finds the spans they point at."""
+    ident = fields["external_id"] if fields["external_id"] is not None else fields["id"]
+    meta = {name: fields[name] for name in COLUMNS if fields[name] is not None}
+    if fields["meta"]:
+        meta.update((k, v) for k, v in fields["meta"].items() if k not in meta)
     record: dict[str, Any] = {
         "id": None if ident is None else str(ident),
-        "text": doc.text,
+        "text": fields["text"],
         "offsets": OFFSETS,
         "meta": meta,
-        "status": str(doc.status),
-        "annotator": doc.annotator,
+        "status": fields["status"],
+        "annotator": fields["annotator"],
         "spans": spans,
-        "events": _events_out(doc, index, report) if doc.events else [],
-        "relations": _relations_out(doc, index, report) if doc.relations else [],
-        "notes": _notes_out(doc, index) if doc.notes else [],
+        "events": [],
+        "relations": [],
+        "notes": [],
     }
-    if doc.original_text is not None:
-        record["original_text"] = doc.original_text
+    if linked is not None:
+        record["events"] = _events_out(linked, index, report)
+        record["relations"] = _relations_out(linked, index, report)
+        record["notes"] = _notes_out(linked, index)
+    if fields["original_text"] is not None:
+        record["original_text"] = fields["original_text"]
     if context.with_suggestions:
-        record["suggestions"] = _suggestions_out(doc)
+        record["suggestions"] = _suggestions_out(linked) if linked is not None else []
     return record
 
 
 @dataclass(frozen=True, slots=True)
 class RowDocument:
-    """A stored document for the fast path: ``doc`` without spans, and its span rows.
+    """A stored document for the fast path: its fields, span rows and other annotations.
 
-    ``doc``'s events, relations and notes point at spans by key (``T1`` for
-    the first row) or by the row's span id.
+    ``fields`` holds what :func:`document_fields` names; ``linked`` is the
+    document (without spans) when it has events, relations, notes or
+    suggestions, which point at spans by key (``T1`` for the first row) or
+    by the row's span id.
     """
 
-    doc: Document
+    fields: Mapping[str, Any]
     spans: list[SpanRow]
+    linked: Document | None = None
 
     def index(self) -> SpanIndex:
         """Finds the rows by key or span id."""
@@ -189,10 +225,12 @@ class RowDocument:
 
 def row_record(item: RowDocument, context: WriteContext, report: WriteReport) -> dict[str, Any]:
     """The native record of a stored document, built straight from its rows."""
-    doc = item.doc
-    linked = doc.events or doc.relations or doc.notes
-    index = item.index() if linked else SpanIndex(())
-    return assemble(doc, span_records(doc.text, item.spans), index, context, report)
+    index = item.index() if item.linked is not None else _NO_SPANS
+    spans = span_records(item.fields["text"], item.spans)
+    return assemble(item.fields, spans, item.linked, index, context, report)
+
+
+_NO_SPANS = SpanIndex(())
 
 
 def write_rows(docs: Iterable[RowDocument], target: Path, context: WriteContext) -> WriteReport:
