@@ -1,0 +1,43 @@
+"""JSON Lines reading: every kind of line is read, or named with its line and reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.formats import ReadOptions, Record, Severity
+from annotator.core.formats.base import Problem
+from annotator.core.formats.jsonl import READER
+
+
+def _read(tmp_path: Path, data: bytes) -> tuple[list[Record], list[Problem]]:
+    path = tmp_path / "berita.jsonl"
+    path.write_bytes(data)
+    items = list(READER.read(path, ReadOptions()))
+    return [i for i in items if isinstance(i, Record)], [i for i in items if isinstance(i, Problem)]
+
+
+def test_every_kind_of_line_is_read_or_named_with_its_line(tmp_path: Path) -> None:
+    lines = [
+        '\ufeff{"text": "Polisi Tarakan berjaga.", "skor": NaN}'.encode(),  # BOM, NaN
+        b"",
+        '{"text": "Emoji \U0001f600 di Nunukan", "judul": "Satu"}'.encode(),
+        '{"text": "Caf\u00e9 di Malinau"}'.encode("cp1252"),  # not UTF-8
+        b'{"text": "rusak",',  # malformed
+        b'{"text": "\\ud800 sendiri"}',  # a lone surrogate, as Python's json reads it
+        b'{"text": "Bawaslu Kaltara", "angka": 123456789012345678901234567890}',
+    ]
+    records, problems = _read(tmp_path, b"\n".join(lines) + b"\n")
+    texts = [r.document.text for r in records]
+    assert texts[:3] == [
+        "Polisi Tarakan berjaga.",
+        "Emoji \U0001f600 di Nunukan",
+        "Café di Malinau",
+    ]
+    assert [r.line for r in records] == [1, 3, 4, 6, 7]
+    assert records[1].document.title == "Satu"
+    assert records[4].document.meta["angka"] == 123456789012345678901234567890
+    warning, error = problems
+    assert (warning.line, warning.severity) == (4, Severity.WARNING)
+    assert "Windows-1252" in warning.message
+    assert error.line == 5 and error.message.startswith("malformed JSON:")
+    assert "column" in error.message
