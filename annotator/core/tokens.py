@@ -23,11 +23,18 @@ TOKEN_RE = re.compile(
 )
 
 Token = tuple[int, int]
+_SPAN, _START, _END, _GROUP = re.Match.span, re.Match.start, re.Match.end, re.Match.group
 
 
 def tokenize(text: str) -> list[Token]:
     """``(start, end)`` code-point offsets of every token of ``text``."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
+    return list(map(_SPAN, TOKEN_RE.finditer(text)))
+
+
+def tokenize_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and texts of the tokens :func:`tokenize` finds."""
+    found = list(TOKEN_RE.finditer(text))
+    return list(map(_START, found)), list(map(_END, found)), list(map(_GROUP, found))
 
 
 def snap_to_tokens(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

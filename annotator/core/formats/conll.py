@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from annotator.core.formats.base import (
 from annotator.core.formats.plaintext import read_text_file
 from annotator.core.model import Document, Origin, Span
 from annotator.core.offsets import span_problem
-from annotator.core.tokens import Token, tokenize
+from annotator.core.tokens import Token, tokenize, tokenize_words
 
 DOCSTART = "-DOCSTART-"
 DOCSTART_LINE = "-DOCSTART- -X- -X- O"
@@ -250,23 +251,36 @@ def choose_spans(
     sentence break are dropped; of overlapping spans the one whose label comes
     first in ``context.label_priority`` wins, then the longest.
     """
-    starts = [s for s, _ in tokens]
-    ends = [e for _, e in tokens]
+    starts, ends = _bounds(tokens)
+    return _choose(doc, starts, ends, context, report)
+
+
+def _choose(
+    doc: Document,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    context: WriteContext,
+    report: WriteReport,
+) -> list[tuple[int, int, str]]:
+    text = doc.text
     candidates = []
     for span in doc.spans:
         first = bisect_right(ends, span.start)  # the first token ending after the start
         last = bisect_left(starts, span.end) - 1  # the last token starting before the end
         if first > last:
             report.drop("span covers no token")
-        elif "\n" in doc.text[tokens[first][0] : tokens[last][1]]:
+        elif text.find("\n", starts[first], ends[last]) != -1:
             report.drop("span crosses a sentence break")
         else:
-            if (tokens[first][0], tokens[last][1]) != (span.start, span.end):
+            if starts[first] != span.start or ends[last] != span.end:
                 report.drop("span widened to token boundaries (kept)")
             candidates.append((first, last, span.label))
+    in_order = sorted(candidates)
+    if all(a[1] < b[0] for a, b in pairwise(in_order)):
+        return in_order  # no overlaps: every candidate is chosen
     priority = {label: n for n, label in enumerate(context.label_priority)}
     candidates.sort(key=lambda c: (priority.get(c[2], len(priority)), c[0] - c[1], c[0]))
-    taken = [False] * len(tokens)
+    taken = [False] * len(starts)
     chosen = []
     for first, last, label in candidates:
         if any(taken[first : last + 1]):
@@ -303,31 +317,79 @@ def _field(value: str) -> str:
     return _SPACE.sub("_", value) or "_"
 
 
-def document_lines(doc: Document, context: WriteContext, report: WriteReport) -> list[str]:
-    """The lines of one document (sentences followed by a blank line).
+def _bounds(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Token starts and token ends."""
+    if not tokens:
+        return (), ()
+    starts, ends = zip(*tokens, strict=True)
+    return starts, ends
+
+
+def _token_table(doc: Document) -> tuple[Sequence[int], Sequence[int], list[str]]:
+    """Starts, ends and texts of the document's tokens (white space as ``_``); see
+    :func:`doc_tokens`."""
+    stored = doc.meta.get("tokens")
+    if isinstance(stored, list) and _valid_tokens(doc.text, stored):
+        starts, ends = _bounds([(int(s), int(e)) for s, e in stored])
+        clean = _SPACE.sub("_", doc.text)  # one character for one: offsets still hold
+        return starts, ends, [clean[s:e] or "_" for s, e in zip(starts, ends, strict=True)]
+    return tokenize_words(doc.text)  # no white space in these, and none empty
+
+
+def _breaks(text: str, starts: Sequence[int]) -> list[int]:
+    """Indices of the tokens that open a new sentence (a line break before them)."""
+    found: list[int] = []
+    pos = text.find("\n", starts[0]) if starts else -1
+    while pos != -1:
+        index = bisect_right(starts, pos)
+        if index >= len(starts):
+            break
+        found.append(index)
+        pos = text.find("\n", starts[index])
+    return found
+
+
+def _with_columns(words: list[str], columns: list[list[str]] | None) -> list[str]:
+    """Each token followed by its kept middle columns, padded to the document's width."""
+    width = max((len(r) for r in columns), default=0) if columns else 0
+    if not width:
+        return words
+    out = []
+    for i, word in enumerate(words):
+        middle = [_field(c) for c in columns[i]] if columns else []
+        middle += ["_"] * (width - len(middle))
+        out.append(" ".join([word, *middle]))
+    return out
+
+
+def document_body(doc: Document, context: WriteContext, report: WriteReport) -> str:
+    """The token lines of one document, a blank line between sentences ("" without tokens).
 
     A document imported from CoNLL keeps its middle columns (POS and the
     like); the width is the document's own, as CoNLL readers take it.
     """
-    tokens = doc_tokens(doc)
-    tags = bio_tags(len(tokens), choose_spans(doc, tokens, context, report))
-    columns = _columns(doc, len(tokens))
-    width = max((len(r) for r in columns), default=0) if columns else 0
-    text, sub = doc.text, _SPACE.sub
-    lines: list[str] = []
-    previous = None
-    for i, (start, end) in enumerate(tokens):
-        if previous is not None and "\n" in text[previous:start]:
-            lines.append("")
-        previous = end
-        token = sub("_", text[start:end]) or "_"
-        if not width:
-            lines.append(f"{token} {tags[i]}")
-            continue
-        middle = [_field(c) for c in columns[i]] if columns else []
-        middle += ["_"] * (width - len(middle))
-        lines.append(" ".join([token, *middle, tags[i]]))
-    return [*lines, ""] if lines else []
+    starts, ends, words = _token_table(doc)
+    if not words:
+        return ""
+    tags = bio_tags(len(words), _choose(doc, starts, ends, context, report))
+    words = _with_columns(words, _columns(doc, len(words)))
+    cuts = [0, *_breaks(doc.text, starts), len(words)]
+    return "\n\n".join(
+        "\n".join(map(" ".join, zip(words[a:b], tags[a:b], strict=True))) for a, b in pairwise(cuts)
+    )
+
+
+def document_lines(doc: Document, context: WriteContext, report: WriteReport) -> list[str]:
+    """The lines of one document (sentences followed by a blank line)."""
+    body = document_body(doc, context, report)
+    return [*body.split("\n"), ""] if body else []
+
+
+def _tagged(body: str, doc: Document) -> int:
+    """Lines holding a ``B-`` column: the spans written."""
+    if "conll_columns" not in doc.meta:  # token and tag only: one " B-" a line at most
+        return body.count(" B-")
+    return sum(1 for line in body.split("\n") if " B-" in line)
 
 
 class ConllWriter:
@@ -341,13 +403,13 @@ class ConllWriter:
         report = WriteReport()
         with target.open("w", encoding="utf-8", newline="\n") as out:
             for doc in docs:
-                lines = document_lines(doc, context, report)
-                if not lines:
+                body = document_body(doc, context, report)
+                if not body:
                     report.drop("document without tokens")
                     continue
-                out.write(DOCSTART_LINE + "\n\n" + "\n".join(lines) + "\n")
+                out.write(DOCSTART_LINE + "\n\n" + body + "\n\n")
                 report.documents += 1
-                report.spans += sum(1 for line in lines if " B-" in line)
+                report.spans += _tagged(body, doc)
                 if doc.events:
                     report.drop("event (CoNLL has none)", len(doc.events))
                 if doc.relations:
