@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 S, L, D = t.SPANS.c, t.LABELS.c, t.DOCUMENTS.c
 _SpanState = tuple[int, int, str, int | None, int]  # start, end, label, entity id, document
 _generation: dict[tuple[str, int], int] = {}
+_CHUNK = 500  # documents a query asks about
 
 
 def _bump(conn: Connection, project_id: int) -> None:
@@ -108,29 +109,42 @@ def _learn_fresh(conn: Connection, project_id: int, fresh: list[tuple[int, str, 
     """Learn spans without a (fitting) entity and link them to what was learnt."""
     if not fresh:
         return
-    ids = kb.learn(conn, project_id, [kb.Mention(text, label) for _, text, label in fresh])
-    by_entity: dict[int | None, list[int]] = {}
-    for (sid, _, _), entity_id in zip(fresh, ids, strict=True):
-        by_entity.setdefault(entity_id, []).append(sid)
-    for entity_id, span_ids in by_entity.items():
-        kb.relink(conn, span_ids, entity_id)
+    ids = kb.learn_seen(conn, project_id, [(text, label) for _, text, label in fresh])
+    kb.link_spans(conn, [(f[0], entity_id) for f, entity_id in zip(fresh, ids, strict=True)])
 
 
-def learn_imported(conn: Connection, project_id: int, doc_ids: Sequence[int | None]) -> None:
-    """Learn from the entity spans of just-imported documents, in the import's transaction."""
+def learn_imported(
+    conn: Connection,
+    project_id: int,
+    doc_ids: Sequence[int | None],
+    docs: Sequence[model.Document] | None = None,
+) -> None:
+    """Learn from the entity spans of just-imported documents, in the import's transaction.
+
+    ``docs``, parallel to ``doc_ids`` when given, spares reading their texts back.
+    """
+    texts = {} if docs is None else _texts_of(doc_ids, docs)
     ids = [d for d in doc_ids if d is not None]
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        spans = _entity_spans(conn, chunk)
-        if not spans:
-            continue
-        texts = _texts(conn, chunk)
-        fresh = [
-            (sid, texts[doc][start:end], label)
-            for sid, (start, end, label, _, doc) in spans.items()
-        ]
+    q = (
+        select(S.id, S.start, S.end, L.name, S.document_id)
+        .join(t.LABELS, L.id == S.label_id)
+        .where(L.kind == model.LabelKind.ENTITY.value)
+        .order_by(S.document_id, S.start, S.id)
+    )
+    fresh: list[tuple[int, str, str]] = []
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        rows = conn.execute(q.where(S.document_id.in_(chunk))).all()
+        if rows and docs is None:
+            texts = _texts(conn, chunk)
+        fresh += [(sid, texts[d][start:end], label) for sid, start, end, label, d in rows]
+    if fresh:
         _learn_fresh(conn, project_id, fresh)
         _bump(conn, project_id)
+
+
+def _texts_of(doc_ids: Sequence[int | None], docs: Sequence[model.Document]) -> dict[int, str]:
+    return {i: d.text for i, d in zip(doc_ids, docs, strict=True) if i is not None}
 
 
 @dataclass

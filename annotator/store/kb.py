@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from annotator.core import model
 from annotator.core.normalise import normalise
@@ -107,6 +107,35 @@ def create_entity(
     return int(conn.execute(insert(t.ENTITIES).returning(E.id), values).scalar_one())
 
 
+def create_entities(
+    conn: Connection, project_id: int, named: Sequence[tuple[str, str]]
+) -> list[int]:
+    """New entities ``(name, type)`` (no aliases yet) in few statements; their ids in order.
+
+    PostgreSQL returns the ids in parameter order when asked; SQLite, which
+    would then fall back to one statement a row, returns them unordered from
+    batched statements, and one writer assigns rowids in ascending order.
+    """
+    if len(named) < 2:
+        return [create_entity(conn, project_id, name, type_) for name, type_ in named]
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "project_id": project_id,
+            "name": name,
+            "type": type_,
+            "description": "",
+            "external_id": None,
+            "created_at": now,
+        }
+        for name, type_ in named
+    ]
+    ordered = conn.dialect.name != "sqlite"
+    stmt = insert(t.ENTITIES).returning(E.id, sort_by_parameter_order=ordered)
+    ids = [int(i) for i in conn.execute(stmt, rows).scalars()]
+    return ids if ordered else sorted(ids)
+
+
 def find_by_alias(
     conn: Connection, project_id: int, norms: Sequence[str]
 ) -> dict[tuple[str, str], int]:
@@ -144,47 +173,69 @@ def adjust(conn: Connection, changes: Iterable[tuple[int, str, int]]) -> None:
             AL.entity_id.in_({e for e, _ in chunk}), AL.norm.in_({n for _, n in chunk})
         )
         have.update(((e, n), (aid, c)) for e, n, aid, c in conn.execute(q))
-    new_rows = []
+    counts, new_rows = [], []
     for key, delta in totals.items():
         if key in have:
             alias_id, count = have[key]
             if delta:
-                conn.execute(
-                    update(ALIASES).where(AL.id == alias_id).values(count=max(0, count + delta))
-                )
+                counts.append({"alias": alias_id, "n": max(0, count + delta)})
         else:
             new_rows.append(
                 {"entity_id": key[0], "text": texts[key], "norm": key[1], "count": max(0, delta)}
             )
+    if counts:
+        stmt = update(ALIASES).where(AL.id == bindparam("alias")).values(count=bindparam("n"))
+        conn.execute(stmt, counts)
     if new_rows:
         conn.execute(insert(ALIASES), new_rows)
 
 
-def learn(conn: Connection, project_id: int, mentions: Sequence[Mention]) -> list[int | None]:
+def learn(
+    conn: Connection,
+    project_id: int,
+    mentions: Sequence[Mention],
+    counts: Sequence[int] | None = None,
+) -> list[int | None]:
     """The entity of each mention, strengthening its alias or creating the entity.
 
     An entity matches when it has the mention's exact normalised alias and
     type; otherwise a new entity is named after the mention. Mentions that
-    normalise to nothing get ``None``.
+    normalise to nothing get ``None``. ``counts`` (parallel to ``mentions``)
+    says how often each was seen, once when not given.
     """
     norms = [normalise(m.text) for m in mentions]
     known = find_by_alias(conn, project_id, sorted({n for n in norms if n}))
-    result: list[int | None] = []
+    unknown: dict[tuple[str, str], str] = {}  # (norm, type) -> name, in order of first mention
     for mention, norm in zip(mentions, norms, strict=True):
-        if not norm:
-            result.append(None)
-            continue
-        entity_id = known.get((norm, mention.type))
-        if entity_id is None:
-            entity_id = known[(norm, mention.type)] = create_entity(
-                conn, project_id, mention.text.strip(), mention.type
-            )
-        result.append(entity_id)
+        key = (norm, mention.type)
+        if norm and key not in known and key not in unknown:
+            unknown[key] = mention.text.strip()
+    created = create_entities(conn, project_id, [(n, k[1]) for k, n in unknown.items()])
+    known.update(zip(unknown, created, strict=True))
+    result: list[int | None] = [
+        known[(norm, m.type)] if norm else None for m, norm in zip(mentions, norms, strict=True)
+    ]
+    seen = [1] * len(mentions) if counts is None else counts
     adjust(
         conn,
-        ((eid, m.text, 1) for eid, m in zip(result, mentions, strict=True) if eid is not None),
+        (
+            (eid, m.text, n)
+            for eid, m, n in zip(result, mentions, seen, strict=True)
+            if eid is not None
+        ),
     )
     return result
+
+
+def learn_seen(
+    conn: Connection, project_id: int, seen: Sequence[tuple[str, str]]
+) -> list[int | None]:
+    """:func:`learn` for many ``(text, type)`` sightings: each distinct one is learnt once."""
+    counts = Counter(seen)  # news repeats its names
+    mentions = [Mention(text, type_) for text, type_ in counts]
+    ids = learn(conn, project_id, mentions, list(counts.values()))
+    entity_of = dict(zip(counts, ids, strict=True))
+    return [entity_of[s] for s in seen]
 
 
 def merge(conn: Connection, project_id: int, keep: int, others: Sequence[int]) -> None:
@@ -234,6 +285,18 @@ def relink(conn: Connection, span_ids: Sequence[int], entity_id: int | None) -> 
         conn.execute(
             update(t.SPANS).where(S.id.in_(span_ids[i : i + _CHUNK])).values(entity_id=entity_id)
         )
+
+
+def link_spans(conn: Connection, links: Sequence[tuple[int, int | None]]) -> None:
+    """Point each span ``(span id, entity id or None)`` at its entity, in one executemany."""
+    if not links:
+        return
+    if conn.dialect.name == "sqlite":  # straight to the driver, as store.ingest inserts spans
+        sql = f"UPDATE {t.SPANS.name} SET entity_id = ? WHERE id = ?"
+        conn.exec_driver_sql(sql, [(e, s) for s, e in links])
+        return
+    stmt = update(t.SPANS).where(S.id == bindparam("span")).values(entity_id=bindparam("entity"))
+    conn.execute(stmt, [{"span": s, "entity": e} for s, e in links])
 
 
 def all_entities(conn: Connection, project_id: int) -> list[model.Entity]:

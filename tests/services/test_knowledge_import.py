@@ -1,0 +1,118 @@
+"""Imported entity spans teach the knowledge base: aliases, counts, new entities, links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from annotator.core import model
+from annotator.core.textio import content_hash
+from annotator.services.knowledge import KnowledgeBase, learn_imported
+from annotator.services.workspace import Workspace
+from annotator.store import kb
+from annotator.store.ingest import Annotated, insert_batch, label_ids
+from annotator.store.repository import ensure_labels
+
+ENTITY, EVENT = model.LabelKind.ENTITY, model.LabelKind.EVENT
+FIRST = "Polda Kaltara dan POLDA KALTARA siaga di Tarakan ... kata Budi."
+SECOND = "Kapolda Kaltara tiba di Tarakan; Polda Kaltara menangkap dua orang."
+
+
+def _doc(text: str, *spans: tuple[str, str], events: Sequence[model.Event] = ()) -> model.Document:
+    found, pos = [], 0
+    for n, (surface, label) in enumerate(spans, start=1):
+        start = text.index(surface, pos)
+        found.append(model.Span(start, start + len(surface), label, f"T{n}", model.Origin.IMPORTED))
+        pos = start + 1
+    return model.Document(
+        text=text, spans=tuple(found), events=tuple(events), content_hash=content_hash(text)
+    )
+
+
+def _batches() -> list[list[model.Document]]:
+    first = _doc(
+        FIRST,
+        ("Polda Kaltara", "ORG"),
+        ("POLDA KALTARA", "ORG"),  # the same alias, spelt otherwise
+        ("Tarakan", "LOC"),
+        ("...", "ORG"),  # normalises to nothing: learnt as nothing, left unlinked
+        ("Budi", "PER"),
+    )
+    second = _doc(
+        SECOND,
+        ("Kapolda Kaltara", "PER"),
+        ("Tarakan", "LOC"),
+        ("Polda Kaltara", "ORG"),
+        ("menangkap", "ARREST"),  # an event trigger: not an entity
+        events=[model.Event("ARREST", trigger="T4")],
+    )
+    return [[first], [second, first]]  # the repeated first document is skipped
+
+
+def _import(ws: Workspace, docs: list[model.Document], pass_docs: bool) -> list[int | None]:
+    pid = ws.project.id
+    with ws.store.session() as s:
+        kinds = [(s.label, ENTITY) for d in docs for s in d.spans] + [("ARREST", EVENT)]
+        ensure_labels(s, pid, kinds)
+        s.flush()
+        conn = s.connection()
+        ids = insert_batch(conn, pid, [Annotated(d) for d in docs], label_ids(conn, pid))
+        learn_imported(conn, pid, ids, docs if pass_docs else None)
+    return ids
+
+
+def _state(ws: Workspace, doc_ids: list[int]) -> tuple[object, ...]:
+    with ws.store.engine.connect() as conn:
+        entities = [
+            (e.name, e.type, [(a.text, a.count) for a in e.aliases])
+            for e in kb.all_entities(conn, ws.project.id)
+        ]
+    links = []
+    for doc_id in doc_ids:
+        doc = ws.document(doc_id)
+        assert doc is not None
+        links += [(s.text_in(doc.text), s.entity.name if s.entity else None) for s in doc.spans]
+    return entities, links
+
+
+@pytest.mark.parametrize("pass_docs", [False, True])
+def test_imported_spans_are_learnt_counted_and_linked(db_url: str, pass_docs: bool) -> None:
+    ws = Workspace.open(db_url, "berita", "ani")
+    first, second = _batches()
+    ids = _import(ws, first, pass_docs) + _import(ws, second, pass_docs)
+    assert ids[2] is None  # the repeated document
+    entities, links = _state(ws, [i for i in ids if i is not None])
+    assert entities == [
+        ("Polda Kaltara", "ORG", [("Polda Kaltara", 3)]),
+        ("Tarakan", "LOC", [("Tarakan", 2)]),
+        ("Budi", "PER", [("Budi", 1)]),
+        ("Kapolda Kaltara", "PER", [("Kapolda Kaltara", 1)]),
+    ]
+    assert links == [
+        ("Polda Kaltara", "Polda Kaltara"),
+        ("POLDA KALTARA", "Polda Kaltara"),
+        ("Tarakan", "Tarakan"),
+        ("...", None),
+        ("Budi", "Budi"),
+        ("Kapolda Kaltara", "Kapolda Kaltara"),
+        ("Tarakan", "Tarakan"),
+        ("Polda Kaltara", "Polda Kaltara"),
+        ("menangkap", None),
+    ]
+    assert KnowledgeBase(ws).rank("polda kaltra")[0].name == "Polda Kaltara"
+    ws.close()
+
+
+def test_imports_strengthen_entities_the_knowledge_base_already_knows(db_url: str) -> None:
+    ws = Workspace.open(db_url, "berita", "ani")
+    with ws.store.engine.begin() as conn:
+        [known] = kb.learn(conn, ws.project.id, [kb.Mention("polda kaltara", "ORG")])
+    first, _ = _batches()
+    _import(ws, first, pass_docs=True)
+    with ws.store.engine.connect() as conn:
+        entity = kb.entity(conn, ws.project.id, known or 0)
+    assert entity is not None and [(a.text, a.count) for a in entity.aliases] == [
+        ("polda kaltara", 3)
+    ]
+    ws.close()
