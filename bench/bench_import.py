@@ -1,7 +1,8 @@
 """Import speed: 10,000 releases of ~3 KB from JSONL and from a folder of .txt.
 
 Prints documents/second for Annotator's import and for the floor (plain
-sqlite3 executemany of the same rows in one transaction), their ratio, and the
+sqlite3 executemany of the same rows in one transaction), their ratio (with the
+default number of preparing worker processes, then with none and with one), and the
 peak memory of imports of growing size (each in a fresh process) to show it
 stays flat.
 Run: .venv/bin/python bench/bench_import.py [COUNT]
@@ -10,6 +11,7 @@ Run: .venv/bin/python bench/bench_import.py [COUNT]
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sqlite3
 import subprocess
@@ -116,6 +118,12 @@ def main() -> None:
                 f"annotator import from {name}: {took:.2f} s, {count / took:,.0f} docs/s, "
                 f"{took / base:.1f}x the floor"
             )
+        for workers in ("0", "1"):
+            os.environ["ANNOTATOR_IMPORT_WORKERS"] = workers
+            took = ours([jsonl], tmp / f"ours-w{workers}.db")
+            print(f"annotator import from JSONL with {workers} worker processes: {took:.2f} s, "
+                  f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor")
+        del os.environ["ANNOTATOR_IMPORT_WORKERS"]
         took = ours([jsonl], tmp / "ours-raw.db", raw=True)
         print(f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
               f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor")

@@ -153,6 +153,33 @@ class NearDupIndex(Generic[K]):
                 if not bucket:
                     del self._buckets[band][key]
 
+    def find_and_add(
+        self, doc_id: K, sig: tuple[int, ...], keys: Sequence[tuple[int, int]], threshold: float
+    ) -> list[tuple[K, float]]:
+        """:meth:`find` then :meth:`add` for a new ``doc_id``, in one pass over the bands.
+
+        ``keys`` must be ``band_keys(sig)``; the import makes them beside the signature.
+        """
+        if len(sig) != NUM_HASHES or doc_id in self._sigs:
+            hits = [hit for hit in self.find(sig, threshold, keys) if hit[0] != doc_id]
+            self.add(doc_id, sig, keys)
+            return hits
+        candidates: set[K] = set()
+        buckets = self._buckets
+        for band, key in keys:
+            bucket = buckets[band].get(key)
+            if bucket is None:
+                buckets[band][key] = [doc_id]
+            else:
+                candidates.update(bucket)
+                bucket.append(doc_id)
+        self._sigs[doc_id] = sig
+        if not candidates:
+            return []
+        sigs = self._sigs
+        found = [(other, similarity(sig, sigs[other])) for other in candidates]
+        return sorted((hit for hit in found if hit[1] >= threshold), key=lambda hit: -hit[1])
+
     def find(
         self, sig: Sequence[int], threshold: float = 0.8, keys: Sequence[tuple[int, int]] = ()
     ) -> list[tuple[K, float]]:

@@ -196,7 +196,7 @@ class Importer:
     ) -> None:
         """Write one batch in one transaction: new labels, then new documents."""
         docs = [p.document for p in prepared]
-        signatures = {id(p.document): p.signature for p in prepared}
+        signed = {id(p.document): (p.signature, p.keys) for p in prepared}
         with self.store.session() as s:
             if options.strict:
                 existing = {(lb.name, lb.kind) for lb in load_schema(s, self.project.id).labels}
@@ -209,7 +209,7 @@ class Importer:
             labels = label_ids(conn, self.project.id)
             ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
             learn_imported(conn, self.project.id, ids)
-            new = [(i, signatures[id(d)]) for i, d in zip(ids, docs, strict=True) if i is not None]
+            new = [(i, *signed[id(d)]) for i, d in zip(ids, docs, strict=True) if i is not None]
             summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:
             if doc_id is None:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from annotator.core.neardup import NUM_HASHES, NearDupIndex, band_keys
+from annotator.core.neardup import NearDupIndex, band_keys
 from annotator.store.signatures import flag_near_duplicate, project_signatures, store_signatures
 
 THRESHOLD = 0.8
+Keys = list[tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +44,21 @@ class NearDupTracker:
         return self._index
 
     def add(
-        self, conn: Connection, signed: Sequence[tuple[int, tuple[int, ...]]]
+        self, conn: Connection, signed: Sequence[tuple[int, tuple[int, ...], Keys | None]]
     ) -> list[NearDuplicate]:
-        """Store ``(id, signature)`` pairs, flag near-duplicates, and index them."""
+        """Store ``(id, signature, band keys or None)``, flag near-duplicates, and index them."""
         index = self._loaded(conn)
         found: list[NearDuplicate] = []
-        for doc_id, sig in signed:
-            keys = band_keys(sig) if len(sig) == NUM_HASHES else []
-            hits = [(o, s) for o, s in index.find(sig, THRESHOLD, keys) if o != doc_id]
+        for doc_id, sig, known in signed:
+            keys = known if known is not None else band_keys(sig)
+            hits = index.find_and_add(doc_id, sig, keys, THRESHOLD)
             if hits:
                 others: list[dict[str, object]] = [
                     {"id": o, "similarity": round(s, 3)} for o, s in hits[:5]
                 ]
                 flag_near_duplicate(conn, doc_id, others)
                 found += [NearDuplicate(doc_id, o, s) for o, s in hits[:5]]
-            index.add(doc_id, sig, keys)
-        store_signatures(conn, signed)
+        store_signatures(conn, [(doc_id, sig) for doc_id, sig, _ in signed])
         return found
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.core import model
 from annotator.core.dates import parse_date
-from annotator.core.neardup import signature_of_words
+from annotator.core.neardup import NUM_HASHES, band_keys, signature_of_words
 from annotator.core.pressrelease import parse_release
 from annotator.core.textio import content_hash, fold
 
@@ -26,16 +26,18 @@ from annotator.core.textio import content_hash, fold
 Work = tuple[str, str | None, str, bool]
 # The parsed release as (body, place, agency, published_at, title, meta, changed)
 Parsed = tuple[str, str | None, str | None, str | None, str | None, dict[str, Any], bool]
-# (the parsed release or None, published_at as ISO or None, content hash, signature)
-Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...]]
+# (the parsed release or None, published_at as ISO or None, content hash, signature,
+#  the signature's LSH band keys)
+Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...], list[tuple[int, int]]]
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A document ready to store, with its near-duplicate signature."""
+    """A document ready to store, with its near-duplicate signature and its band keys."""
 
     document: model.Document
     signature: tuple[int, ...]
+    keys: list[tuple[int, int]]
 
 
 def work_of(doc: model.Document, raw: bool) -> Work:
@@ -55,7 +57,8 @@ def outcome(work: Work) -> Outcome:
     digest = digest or content_hash(text, folded)
     iso = parse_date(published) if raw and published else None
     words = folded.lower().split(" ") if folded else []
-    return parsed, iso, digest, signature_of_words(words)
+    sig = signature_of_words(words)
+    return parsed, iso, digest, sig, band_keys(sig) if len(sig) == NUM_HASHES else []
 
 
 def outcomes(works: Sequence[Work]) -> list[Outcome]:
@@ -65,15 +68,15 @@ def outcomes(works: Sequence[Work]) -> list[Outcome]:
 
 def applied(doc: model.Document, result: Outcome) -> Prepared:
     """``doc`` as it is stored: clean body, what the release says, hash and signature."""
-    parsed, iso, digest, sig = result
+    parsed, iso, digest, sig, keys = result
     if parsed is None:
         same = digest == doc.content_hash
-        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig)
+        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
     body, place, agency, published_at, title, meta, changed = parsed
     published = iso or doc.published_at
     if not changed and not meta and place is None and published == doc.published_at:
         same = digest == doc.content_hash
-        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig)
+        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
     document = dataclasses.replace(
         doc,
         text=body,
@@ -85,7 +88,7 @@ def applied(doc: model.Document, result: Outcome) -> Prepared:
         meta={**doc.meta, **meta},
         content_hash=digest,
     )
-    return Prepared(document, sig)
+    return Prepared(document, sig, keys)
 
 
 def prepare(doc: model.Document, raw: bool) -> Prepared:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from annotator.core.neardup import NUM_HASHES, NearDupIndex, signature, similarity
+from annotator.core.neardup import NUM_HASHES, NearDupIndex, band_keys, signature, similarity
 
 RELEASE = """Tarakan (ANTARA) - Kepolisian Daerah Kalimantan Utara menggelar apel siaga
 pengamanan pemilihan kepala daerah di lapangan Mapolda Kaltara di Bulungan, Rabu.
@@ -91,3 +91,16 @@ def test_short_texts_match_only_themselves() -> None:
     index.add("short", signature("Rapat pleno digelar hari ini"))
     assert index.find(signature("Rapat pleno digelar hari ini")) == [("short", 1.0)]
     assert index.find(signature("Rapat pleno ditunda besok pagi")) == []
+
+
+def test_find_and_add_matches_find_then_add() -> None:
+    texts = [RELEASE, OTHER, EDITED, RELEASE + " Tambahan kalimat.", OTHER.upper()]
+    one: NearDupIndex[int] = NearDupIndex()
+    two: NearDupIndex[int] = NearDupIndex()
+    for n, text in enumerate(texts):
+        sig = signature(text)
+        expected = one.find(sig, 0.5)
+        one.add(n, sig)
+        assert two.find_and_add(n, sig, band_keys(sig), 0.5) == expected
+    assert two.find(signature(EDITED), 0.5) == one.find(signature(EDITED), 0.5)
+    assert [hit[0] for hit in two.find(signature(RELEASE), 0.5)][:1] == [0]
