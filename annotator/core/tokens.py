@@ -23,7 +23,8 @@ TOKEN_RE = re.compile(
 )
 
 Token = tuple[int, int]
-_SPAN, _START, _END, _GROUP = re.Match.span, re.Match.start, re.Match.end, re.Match.group
+_SPAN = re.Match.span
+_CLOSING = frozenset(",.;:!?)\"'")  # neither word characters nor marks: tokens alone
 
 
 def tokenize(text: str) -> list[Token]:
@@ -32,9 +33,38 @@ def tokenize(text: str) -> list[Token]:
 
 
 def tokenize_words(text: str) -> tuple[list[int], list[int], list[str]]:
-    """The starts, ends and texts of the tokens :func:`tokenize` finds."""
-    found = list(TOKEN_RE.finditer(text))
-    return list(map(_START, found)), list(map(_END, found)), list(map(_GROUP, found))
+    """The starts, ends and texts of the tokens :func:`tokenize` finds, faster.
+
+    No token holds white space and the pattern looks at nothing around a
+    match, so the text is cut at spaces and each piece tokenised alone. A
+    piece of letters and digits is one token, and so is each part of such a
+    piece followed by one closing punctuation mark; other pieces go through
+    the pattern.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    pos = 0
+    for piece in text.split(" "):
+        if piece.isalnum():
+            starts.append(pos)
+            words.append(piece)
+            pos += len(piece)
+            ends.append(pos)
+        elif piece[-1:] in _CLOSING and piece[:-1].isalnum():
+            starts += (pos, pos + len(piece) - 1)
+            words += (piece[:-1], piece[-1])
+            pos += len(piece)
+            ends += (pos - 1, pos)
+        elif piece:
+            for match in TOKEN_RE.finditer(piece):
+                start, end = match.span()
+                starts.append(pos + start)
+                ends.append(pos + end)
+                words.append(match.group())
+            pos += len(piece)
+        pos += 1
+    return starts, ends, words
 
 
 def snap_to_tokens(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

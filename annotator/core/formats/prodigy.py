@@ -46,7 +46,7 @@ from annotator.core.formats.jsonout import (
     write_jsonl,
 )
 from annotator.core.model import Document, Relation
-from annotator.core.tokens import Token, tokenize
+from annotator.core.tokens import Token, tokenize_words
 
 TASK_FIELDS = ("tokens", "spans", "relations", "meta", "_input_hash", "_task_hash", "_view_id")
 
@@ -154,18 +154,20 @@ def _stored_tokens(doc: Document) -> list[Token] | None:
     return out
 
 
-def _token_records(text: str, tokens: list[Token]) -> list[dict[str, Any]]:
+def _token_records(
+    text: str, starts: list[int], ends: list[int], words: list[str]
+) -> list[dict[str, Any]]:
     return [
-        {"text": text[s:e], "start": s, "end": e, "id": n, "ws": text[e : e + 1].isspace()}
-        for n, (s, e) in enumerate(tokens)
+        {"text": word, "start": s, "end": e, "id": n, "ws": text[e : e + 1].isspace()}
+        for n, (s, e, word) in enumerate(zip(starts, ends, words, strict=True))
     ]
 
 
 def _aligned(
-    doc: Document, tokens: list[Token], report: WriteReport
+    doc: Document, starts: list[int], ends: list[int], report: WriteReport
 ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
-    firsts = {s: n for n, (s, _) in enumerate(tokens)}
-    lasts = {e: n for n, (_, e) in enumerate(tokens)}
+    firsts = dict(zip(starts, range(len(starts)), strict=True))
+    lasts = dict(zip(ends, range(len(ends)), strict=True))
     spans: list[dict[str, Any]] = []
     by_pos: dict[int, dict[str, Any]] = {}
     for pos, span in enumerate(doc.spans):
@@ -199,11 +201,16 @@ def _relations_out(
 
 def to_task(doc: Document, report: WriteReport) -> dict[str, Any]:
     """One Prodigy task for ``doc``."""
-    tokens = _stored_tokens(doc) or tokenize(doc.text)
-    spans, by_pos = _aligned(doc, tokens, report)
-    task: dict[str, Any] = {"text": doc.text, "tokens": _token_records(doc.text, tokens)}
-    task["spans"] = spans
-    relations = _relations_out(doc, by_pos, report)
+    stored = _stored_tokens(doc)
+    if stored:
+        starts, ends = [s for s, _ in stored], [e for _, e in stored]
+        words = [doc.text[s:e] for s, e in stored]
+    else:
+        starts, ends, words = tokenize_words(doc.text)
+    spans, by_pos = _aligned(doc, starts, ends, report)
+    tokens = _token_records(doc.text, starts, ends, words)
+    task: dict[str, Any] = {"text": doc.text, "tokens": tokens, "spans": spans}
+    relations = _relations_out(doc, by_pos, report) if doc.relations else []
     if relations:
         task["relations"] = relations
     meta = flat_meta(doc, taken=("tokens",))
