@@ -295,8 +295,14 @@ def link_spans(conn: Connection, links: Sequence[tuple[int, int | None]]) -> Non
         sql = f"UPDATE {t.SPANS.name} SET entity_id = ? WHERE id = ?"
         conn.exec_driver_sql(sql, [(e, s) for s, e in links])
         return
-    stmt = update(t.SPANS).where(S.id == bindparam("span")).values(entity_id=bindparam("entity"))
-    conn.execute(stmt, [{"span": s, "entity": e} for s, e in links])
+    # PostgreSQL: two array parameters, joined to the spans by primary key
+    sql = (
+        f"UPDATE {t.SPANS.name} SET entity_id = link.entity FROM unnest("
+        "CAST(%(spans)s AS integer[]), CAST(%(entities)s AS integer[])) AS link(span, entity) "
+        f"WHERE {t.SPANS.name}.id = link.span"
+    )
+    spans, entities = [s for s, _ in links], [e for _, e in links]
+    conn.exec_driver_sql(sql, {"spans": spans, "entities": entities})
 
 
 def all_entities(conn: Connection, project_id: int) -> list[model.Entity]:
