@@ -7,6 +7,7 @@ an event's trigger names the event (``Arg1:E2``), as brat expects.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -61,7 +62,10 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _t_line(tid: str, span: Span, text: str) -> str:
-    parts = fragments(text, span.start, span.end)
+    start, end = span.start, span.end
+    if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
+        return f"{tid}\t{span.label} {start} {end}\t{text[start:end]}"  # one fragment
+    parts = fragments(text, start, end)
     offsets = ";".join(f"{s} {e}" for s, e in parts)
     surface = " ".join(text[s:e] for s, e in parts)
     return f"{tid}\t{span.label} {offsets}\t{surface}"
@@ -158,11 +162,15 @@ def ann_lines(doc: Document, report: WriteReport, seen: _Seen) -> list[str]:
     """Every .ann line of one document."""
     ids = _Ids()
     lines = []
+    by_key, by_id, text = ids.by_key.setdefault, ids.by_id.setdefault, doc.text
     for n, span in enumerate(doc.spans, start=1):
         tid = f"T{n}"
-        ids.add(span.key, span.id, tid)
-        seen.spans.add(span.label)
-        lines.append(_t_line(tid, span, doc.text))
+        if span.key:
+            by_key(span.key, tid)
+        if span.id is not None:
+            by_id(span.id, tid)
+        lines.append(_t_line(tid, span, text))
+    seen.spans.update(span.label for span in doc.spans)
     lines += _event_lines(doc, ids, report, seen)
     lines += _relation_lines(doc, ids, report, seen)
     lines += _link_lines(doc, ids)
@@ -209,6 +217,20 @@ def _stem(doc: Document, n: int, used: set[str]) -> str:
     return stem
 
 
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no line-end translation
+
+
+def _write(path: Path, text: str) -> None:
+    """``text`` as UTF-8 into a new file, through the OS directly (no stream objects)."""
+    data = memoryview(text.encode("utf-8"))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
+    try:
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+
+
 class BratWriter:
     """Writes a folder of brat standoff pairs plus annotation.conf."""
 
@@ -224,10 +246,8 @@ class BratWriter:
         for n, doc in enumerate(docs, start=1):
             stem = _stem(doc, n, used)
             lines = ann_lines(doc, report, seen)
-            with (target / f"{stem}.txt").open("w", encoding="utf-8", newline="") as fh:
-                fh.write(doc.text)
-            with (target / f"{stem}.ann").open("w", encoding="utf-8", newline="") as fh:
-                fh.write("".join(line + "\n" for line in lines))
+            _write(target / f"{stem}.txt", doc.text)
+            _write(target / f"{stem}.ann", "".join(line + "\n" for line in lines))
             report.documents += 1
             report.spans += len(doc.spans)
         conf = annotation_conf(context.schema, seen)
