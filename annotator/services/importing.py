@@ -208,7 +208,7 @@ class Importer:
             batch_items = [Annotated(d, self.annotator_id) for d in docs]
             labels = label_ids(conn, self.project.id)
             ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
-            learn_imported(conn, self.project.id, ids)
+            learn_imported(conn, self.project.id, ids, docs)
             new = [(i, *signed[id(d)]) for i, d in zip(ids, docs, strict=True) if i is not None]
             summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:
