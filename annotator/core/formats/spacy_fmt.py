@@ -17,6 +17,8 @@ spaCy is optional: it is imported only when a writer runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +59,68 @@ def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list
     return sdoc, spans, ents
 
 
-def _triples(spans: list[Any]) -> list[list[Any]]:
-    return [[s.start_char, s.end_char, s.label_] for s in spans]
+Aligned = tuple[int, int, int, int, str]  # first token, token end, start, end, label
+
+
+def _aligned(nlp: Any, doc: Document, report: WriteReport) -> list[Aligned]:
+    """The spans ``char_span(..., alignment_mode="strict")`` accepts, as token ranges.
+
+    Strict alignment means a token starts at the span's start and one ends
+    at its end; the token offsets come from one array, not token objects.
+    """
+    from spacy.attrs import IDX, LENGTH
+
+    sdoc = nlp.make_doc(doc.text)
+    table = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
+    firsts = {idx: n for n, (idx, _) in enumerate(table)}
+    lasts = {idx + size: n for n, (idx, size) in enumerate(table)}
+    out: list[Aligned] = []
+    for span in doc.spans:
+        if span.start >= span.end:  # not a real span: ask spaCy itself
+            found = sdoc.char_span(span.start, span.end, label=span.label)
+            item = None if found is None else (found.start, found.end, span.start, span.end)
+        else:
+            first, last = firsts.get(span.start), lasts.get(span.end)
+            item = (
+                None if first is None or last is None else (first, last + 1, span.start, span.end)
+            )
+        if item is None:
+            report.drop(UNALIGNED)
+        else:
+            out.append((*item, span.label))
+    return out
+
+
+def _entities(spans: list[Aligned]) -> list[Aligned]:
+    """:func:`spacy.util.filter_spans` on token ranges, ordered by start."""
+    in_order = sorted(spans, key=itemgetter(0))
+    if all(a[1] <= b[0] for a, b in pairwise(in_order)):
+        return in_order  # nothing overlaps: every span is kept
+    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+    kept: list[Aligned] = []
+    seen: set[int] = set()
+    for span in ordered:
+        if span[0] not in seen and span[1] - 1 not in seen:
+            kept.append(span)
+            seen.update(range(span[0], span[1]))
+    kept.sort(key=itemgetter(0))
+    kept.sort(key=itemgetter(2))
+    return kept
+
+
+def aligned_triples(
+    nlp: Any, doc: Document, report: WriteReport
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """``[start, end, label]`` of every aligned span, and of the ``doc.ents`` subset.
+
+    The same spans and subset as :func:`aligned_doc` (``filter_spans``).
+    """
+    spans = _aligned(nlp, doc, report)
+    ents = _entities(spans)
+    if len(ents) < len(spans):
+        report.drop(OVERLAPPING, len(spans) - len(ents))
+    report.spans += len(spans)
+    return [[s[2], s[3], s[4]] for s in spans], [[s[2], s[3], s[4]] for s in ents]
 
 
 class SpacyJsonlWriter:
@@ -77,16 +139,11 @@ class SpacyJsonlWriter:
             for doc in docs:
                 drop_unsupported(report, doc, context, ())
                 report.documents += 1
-                _, spans, ents = aligned_doc(nlp, doc, report)
+                spans, ents = aligned_triples(nlp, doc, report)
                 meta = flat_meta(doc, taken=())
                 if doc.external_id is not None:
                     meta.setdefault("id", doc.external_id)
-                yield {
-                    "text": doc.text,
-                    "entities": _triples(ents),
-                    "spans": _triples(spans),
-                    "meta": meta,
-                }
+                yield {"text": doc.text, "entities": ents, "spans": spans, "meta": meta}
 
         write_jsonl(target, records())
         return report
