@@ -143,6 +143,15 @@ def learn_imported(
         _bump(conn, project_id)
 
 
+def learnt_on_insert(conn: Connection, project_id: int) -> None:
+    """Note that an import batch taught the KB as it inserted its spans (:func:`kb.learn_rows`).
+
+    Instead of :func:`learn_imported`, for a store that links spans while
+    inserting them; the project's alias index is rebuilt when next asked for.
+    """
+    _bump(conn, project_id)
+
+
 def _texts_of(doc_ids: Sequence[int | None], docs: Sequence[model.Document]) -> dict[int, str]:
     return {i: d.text for i, d in zip(doc_ids, docs, strict=True) if i is not None}
 

@@ -8,9 +8,10 @@ matching, so redoing the span finds the same entity again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -21,6 +22,7 @@ from annotator.store import tables as t
 E, AL, S = t.ENTITIES.c, t.table_of(t.Alias).c, t.SPANS.c
 ALIASES = t.table_of(t.Alias)
 _CHUNK = 500
+_ENTITY = model.LabelKind.ENTITY.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +238,30 @@ def learn_seen(
     ids = learn(conn, project_id, mentions, list(counts.values()))
     entity_of = dict(zip(counts, ids, strict=True))
     return [entity_of[s] for s in seen]
+
+
+def learn_rows(
+    conn: Connection,
+    project_id: int,
+    rows: Sequence[dict[str, Any]],
+    texts: Mapping[int, str],
+    labels: Mapping[tuple[str, str], int],
+) -> None:
+    """Learn the entity spans of span rows about to be inserted, and set their ``entity_id``.
+
+    ``rows`` carry ``document_id``, ``start``, ``end`` and ``label_id``;
+    ``texts`` maps document ids to texts and ``labels`` is ``(name, kind) ->
+    id``. Rows of other kinds of label are left as they are. Linking before
+    the insert spares updating every span row after it.
+    """
+    names = {i: name for (name, kind), i in labels.items() if kind == _ENTITY}
+    picked = [row for row in rows if row["label_id"] in names]
+    seen = [
+        (texts[row["document_id"]][row["start"] : row["end"]], names[row["label_id"]])
+        for row in picked
+    ]
+    for row, entity_id in zip(picked, learn_seen(conn, project_id, seen), strict=True):
+        row["entity_id"] = entity_id
 
 
 def merge(conn: Connection, project_id: int, keep: int, others: Sequence[int]) -> None:
