@@ -16,7 +16,9 @@ events, entity links, notes and suggestions are reported as dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -159,19 +161,23 @@ def _token_records(
 ) -> list[dict[str, Any]]:
     return [
         {"text": word, "start": s, "end": e, "id": n, "ws": text[e : e + 1].isspace()}
-        for n, (s, e, word) in enumerate(zip(starts, ends, words, strict=True))
+        for word, s, e, n in zip(words, starts, ends, count(), strict=False)
     ]
+
+
+def _find(bounds: list[int], value: int) -> int | None:
+    """Index of ``value`` in the rising ``bounds``, if there."""
+    n = bisect_left(bounds, value)
+    return n if n < len(bounds) and bounds[n] == value else None
 
 
 def _aligned(
     doc: Document, starts: list[int], ends: list[int], report: WriteReport
 ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
-    firsts = dict(zip(starts, range(len(starts)), strict=True))
-    lasts = dict(zip(ends, range(len(ends)), strict=True))
     spans: list[dict[str, Any]] = []
     by_pos: dict[int, dict[str, Any]] = {}
     for pos, span in enumerate(doc.spans):
-        first, last = firsts.get(span.start), lasts.get(span.end)
+        first, last = _find(starts, span.start), _find(ends, span.end)
         if first is None or last is None or last < first:
             report.drop("spans not aligned to tokens")
             continue
