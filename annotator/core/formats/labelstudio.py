@@ -173,9 +173,12 @@ class LabelStudioReader:
 
 
 def _region(ident: str, start: int, end: int, label: str, text: str) -> dict[str, Any]:
-    value = {"start": start, "end": end, "text": text[start:end], "labels": [label]}
-    return {"id": ident, "from_name": "label", "to_name": "text", "type": "labels"} | {
-        "value": value
+    return {
+        "id": ident,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
     }
 
 
@@ -183,6 +186,8 @@ def _result(doc: Document, report: WriteReport) -> list[dict[str, Any]]:
     result = [
         _region(f"T{n + 1}", s.start, s.end, s.label, doc.text) for n, s in enumerate(doc.spans)
     ]
+    if not doc.relations:
+        return result
     index = SpanIndex(doc.spans)
     for rel in doc.relations:
         head, tail = index.find(rel.head, rel.head_id), index.find(rel.tail, rel.tail_id)
