@@ -16,6 +16,7 @@ spaCy is optional: it is imported only when a writer runs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from operator import itemgetter
@@ -71,16 +72,18 @@ def _aligned(nlp: Any, doc: Document, report: WriteReport) -> list[Aligned]:
     from spacy.attrs import IDX, LENGTH
 
     sdoc = nlp.make_doc(doc.text)
-    table = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
-    firsts = {idx: n for n, (idx, _) in enumerate(table)}
-    lasts = {idx + size: n for n, (idx, size) in enumerate(table)}
+    starts: list[int] = []
+    ends: list[int] = []
+    if len(sdoc):
+        table = sdoc.to_array([IDX, LENGTH])
+        starts, ends = table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist()
     out: list[Aligned] = []
     for span in doc.spans:
         if span.start >= span.end:  # not a real span: ask spaCy itself
             found = sdoc.char_span(span.start, span.end, label=span.label)
             item = None if found is None else (found.start, found.end, span.start, span.end)
         else:
-            first, last = firsts.get(span.start), lasts.get(span.end)
+            first, last = _find(starts, span.start), _find(ends, span.end)
             item = (
                 None if first is None or last is None else (first, last + 1, span.start, span.end)
             )
@@ -89,6 +92,12 @@ def _aligned(nlp: Any, doc: Document, report: WriteReport) -> list[Aligned]:
         else:
             out.append((*item, span.label))
     return out
+
+
+def _find(bounds: list[int], value: int) -> int | None:
+    """Index of ``value`` in the rising ``bounds``, if there."""
+    n = bisect_left(bounds, value)
+    return n if n < len(bounds) and bounds[n] == value else None
 
 
 def _entities(spans: list[Aligned]) -> list[Aligned]:
