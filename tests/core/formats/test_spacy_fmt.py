@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from annotator.core.formats import spacy_fmt
-from annotator.core.formats.base import WriteContext
+from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
 
@@ -58,3 +59,30 @@ def test_docbin_round_trip(tmp_path: Path) -> None:
     ]
     assert len(doc.ents) == len(original.spans) - 1
     assert doc.user_data["id"] == "rilis-001"
+
+
+def test_jsonl_alignment_matches_spacys_char_span_and_filter_spans() -> None:
+    """The JSONL writer aligns on token offsets; it must agree with spaCy's own calls."""
+    rng = random.Random(3)
+    words = "Polda Kaltara , apel di Tarakan . 👮🏽\u200d♂️ S.I.K Kab-Bulungan \n  (Rabu) 5/1".split(
+        " "
+    )
+    nlp = spacy.blank("id")
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+        starts = [0, *(n + 1 for n, ch in enumerate(text) if ch == " ")]
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.choice(starts)
+            end = min(len(text), start + rng.randint(1, 20))
+            if start < end:
+                spans.append(Span(start, end, rng.choice("ABC")))
+        doc = Document(text=text, spans=tuple(sorted(spans, key=lambda s: (s.start, -s.end))))
+        by_spacy, ours = WriteReport(), WriteReport()
+        _, aligned, ents = spacy_fmt.aligned_doc(nlp, doc, by_spacy)
+        expected = (
+            [[s.start_char, s.end_char, s.label_] for s in aligned],
+            [[s.start_char, s.end_char, s.label_] for s in ents],
+        )
+        assert spacy_fmt.aligned_triples(nlp, doc, ours) == expected, text
+        assert ours == by_spacy
