@@ -8,9 +8,11 @@ keeps the import within a small factor of raw driver speed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
+from operator import add, itemgetter
 from typing import Any
 
 import orjson
@@ -22,6 +24,8 @@ from annotator.store import tables as t
 LabelIds = dict[tuple[str, str], int]
 _CHUNK = 500
 ENTITY, EVENT = model.LabelKind.ENTITY.value, model.LabelKind.EVENT.value
+_ORIGIN = {origin: origin.value for origin in model.Origin}
+_STATUS = {status: status.value for status in model.Status}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,32 +56,37 @@ def label_ids(conn: Connection, project_id: int) -> LabelIds:
     return {(name, kind): id_ for name, kind, id_ in conn.execute(q)}
 
 
-def _driver_rows(rows: list[dict[str, Any]], columns: list[str]) -> list[tuple[Any, ...]]:
-    """``rows`` as the sqlite3 driver takes them, each value as SQLAlchemy would write it.
+def _driver_value(value: Any) -> Any:
+    """A value as SQLAlchemy's SQLite types write it: dates as text, dicts and lists as JSON."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dict | list):
+        return orjson.dumps(value).decode()
+    return value
 
-    Dates in the exact form SQLAlchemy's SQLite DateTime type writes; dicts
-    and lists as JSON through orjson, as the engine's JSON serializer does.
+
+def _driver_rows(
+    rows: list[dict[str, Any]], columns: list[str], constants: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    """``rows`` (then ``constants``, the same in every row) as the sqlite3 driver takes them.
+
+    Values are written as SQLAlchemy would (:func:`_driver_value`): dates and
+    JSON are converted in columns whose first value needs it; the other values
+    are gathered in C (``itemgetter``), as are the constants added to each row.
     """
+    get = itemgetter(*columns)
+    params = [(v,) for v in map(get, rows)] if len(columns) == 1 else list(map(get, rows))
     first = rows[0]
-    dated = [n for n, c in enumerate(columns) if isinstance(first[c], datetime)]
-    json_cols = [n for n, c in enumerate(columns) if isinstance(first[c], dict | list)]
-    stamps: dict[datetime, str] = {}
-
-    def stamp(value: datetime) -> str:
-        if value not in stamps:
-            stamps[value] = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-        return stamps[value]
-
-    if not dated and not json_cols:
-        return [tuple(row[c] for c in columns) for row in rows]
-    params = []
-    for row in rows:
-        values = [row[c] for c in columns]
-        for n in dated:
-            values[n] = stamp(values[n])
-        for n in json_cols:
-            values[n] = orjson.dumps(values[n]).decode()
-        params.append(tuple(values))
+    special = [n for n, c in enumerate(columns) if _driver_value(first[c]) is not first[c]]
+    if special:
+        for i, values in enumerate(params):
+            fixed = list(values)
+            for n in special:
+                fixed[n] = _driver_value(fixed[n])
+            params[i] = tuple(fixed)
+    if constants:
+        tail = tuple(_driver_value(v) for v in constants.values())
+        params = list(map(add, params, repeat(tail)))
     return params
 
 
@@ -87,38 +96,52 @@ def _insert_sql(table: Table, columns: list[str], count: int = 1) -> str:
     return f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * count)}"
 
 
-def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``executemany`` of ``rows`` (all with the same keys, and non-null JSON values).
+def bulk_insert(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    constants: Mapping[str, Any] | None = None,
+) -> None:
+    """``executemany`` of ``rows`` (all with the same keys), each with ``constants`` added.
 
     On SQLite the rows go straight to the driver, which halves the time of a
     large import: SQLAlchemy would process every value of every row.
     """
     if not rows:
         return
+    constants = constants or {}
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [{**row, **constants} for row in rows])
         return
     columns = list(rows[0])
-    conn.exec_driver_sql(_insert_sql(table, columns), _driver_rows(rows, columns))
+    sql = _insert_sql(table, columns + list(constants))
+    conn.exec_driver_sql(sql, _driver_rows(rows, columns, constants))
 
 
-def _insert_returning_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` in batches; their new ids, in the order of ``rows``.
+def _insert_returning_ids(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    constants: Mapping[str, Any] | None = None,
+) -> list[int]:
+    """Insert ``rows`` (with ``constants``) in batches; their new ids, in the order of ``rows``.
 
     PostgreSQL returns ids in parameter order when asked. On SQLite the rows
     go to the driver as multi-row ``INSERT ... RETURNING`` statements, whose
     ids come back sorted: one writer assigns rowids in ascending VALUES order.
     """
+    constants = constants or {}
     if conn.dialect.name != "sqlite":
         stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(stmt, rows).scalars())
+        return list(conn.execute(stmt, [{**row, **constants} for row in rows]).scalars())
     columns = list(rows[0])
-    params = _driver_rows(rows, columns)
-    step = max(1, 30_000 // len(columns))  # below SQLite's limit of bound variables
+    params = _driver_rows(rows, columns, constants)
+    width = len(columns) + len(constants)
+    step = max(1, 30_000 // width)  # below SQLite's limit of bound variables
     ids: list[int] = []
     for i in range(0, len(params), step):
         chunk = params[i : i + step]
-        sql = _insert_sql(table, columns, len(chunk)) + " RETURNING id"
+        sql = _insert_sql(table, columns + list(constants), len(chunk)) + " RETURNING id"
         flat = [value for row in chunk for value in row]
         ids += sorted(row[0] for row in conn.exec_driver_sql(sql, tuple(flat)))
     return ids
@@ -138,9 +161,7 @@ def index_for_search(conn: Connection, ids: Sequence[int]) -> None:
         )
 
 
-def _doc_row(
-    project_id: int, doc: model.Document, who: int | None, now: datetime
-) -> dict[str, Any]:
+def _doc_row(project_id: int, doc: model.Document, who: int | None) -> dict[str, Any]:
     return {
         "project_id": project_id,
         "external_id": doc.external_id,
@@ -154,10 +175,8 @@ def _doc_row(
         "url": doc.url,
         "meta": doc.meta,
         "content_hash": doc.content_hash,
-        "status": doc.status.value,
+        "status": _STATUS[doc.status],
         "annotator_id": who,
-        "created_at": now,
-        "updated_at": now,
     }
 
 
@@ -183,8 +202,8 @@ def insert_batch(
     result: list[int | None] = [None] * len(batch)
     if not fresh:
         return result
-    rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id, now) for i in fresh]
-    ids = _insert_returning_ids(conn, t.DOCUMENTS, rows)
+    rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id) for i in fresh]
+    ids = _insert_returning_ids(conn, t.DOCUMENTS, rows, {"created_at": now, "updated_at": now})
     index_for_search(conn, ids)
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
@@ -210,19 +229,18 @@ def _insert_annotations(
                     "start": span.start,
                     "end": span.end,
                     "label_id": labels.get((span.label, kind)) or labels[(span.label, ENTITY)],
-                    "origin": span.origin.value,
+                    "origin": _ORIGIN[span.origin],
                     "annotator_id": item.annotator_id,
                     "entity_id": span.entity.id if span.entity else None,
-                    "created_at": now,
-                    "updated_at": now,
                 }
             )
             owners.append((doc_id, item, span.key))
     needs_ids = any(a.document.events or a.document.relations for _, a in linked)
+    stamped = {"created_at": now, "updated_at": now}
     if not needs_ids:
-        bulk_insert(conn, t.SPANS, span_rows)
+        bulk_insert(conn, t.SPANS, span_rows, stamped)
         return
-    span_ids = _insert_returning_ids(conn, t.SPANS, span_rows)
+    span_ids = _insert_returning_ids(conn, t.SPANS, span_rows, stamped)
     keys: dict[tuple[int, str], int] = {
         (doc_id, key): sid for (doc_id, _, key), sid in zip(owners, span_ids, strict=True)
     }
