@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import TypeVar
 
 from annotator.core import model
@@ -48,19 +49,32 @@ def _forks() -> bool:
 def prepared_batches(
     batches: Iterable[list[T]], items: Callable[[T], Item], workers: int | None = None
 ) -> Iterator[tuple[list[T], list[Prepared]]]:
-    """Each batch with its prepared documents, in order."""
+    """Each batch with its prepared documents, in order.
+
+    An import of a single batch is prepared in-process: starting workers would
+    cost more than they save.
+    """
     workers = worker_count() if workers is None else workers
-    if workers == 0:
-        for batch in batches:
+    stream = iter(batches)
+    head = list(islice(stream, 2))
+    if workers == 0 or len(head) < 2:
+        for batch in chain(head, stream):
             yield batch, prepare_many([items(x) for x in batch])
         return
+    yield from _pooled(chain(head, stream), items, workers)
+
+
+def _pooled(
+    batches: Iterator[list[T]], items: Callable[[T], Item], workers: int
+) -> Iterator[tuple[list[T], list[Prepared]]]:
+    """Batches prepared by ``workers`` processes, ``workers`` of them in flight."""
     forks = _forks()
     context = multiprocessing.get_context("fork" if forks else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context)
     window: deque[Pending[T]] = deque()
     try:
         for n, batch in enumerate(batches):
-            here = n == 0 and not forks
+            here = n == 0 and not forks  # spawned workers take a while to start
             window.append((batch, None if here else _submit(pool, batch, items)))
             if len(window) > workers:
                 yield _result(*window.popleft(), items)
