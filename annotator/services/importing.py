@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,17 +71,22 @@ class ImportCancelledError(Exception):
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the readable files of folders, recursively."""
-    known = {ext for r in READERS.values() for ext in r.extensions}
+    """Files named directly, and the readable files of folders, recursively, in path order."""
+    known = {ext for r in READERS.values() for ext in r.extensions} - SKIP_IN_FOLDERS
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                suffix = child.suffix.lower()
-                if child.is_file() and not hidden and suffix in known - SKIP_IN_FOLDERS:
-                    yield child
+            yield from sorted(_folder_files(path, known))
         else:
             yield path
+
+
+def _folder_files(folder: Path, known: set[str]) -> Iterator[Path]:
+    """Files under ``folder`` with a known extension, hidden files and folders left out."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in known:
+                yield Path(root, name)
 
 
 class Importer:
