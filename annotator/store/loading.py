@@ -228,6 +228,8 @@ def _span_maker() -> Callable[..., model.Span]:
     Exports build millions of spans; setting the slots directly makes the
     same, equal objects in half the time.
     """
+    if {f.name for f in fields(model.Span)} != set(_SPAN_FIELDS):
+        raise RuntimeError("model.Span changed: update the loader's span maker")
     new = object.__new__
     put = [getattr(model.Span, name).__set__ for name in _SPAN_FIELDS]
     p0, p1, p2, p3, p4, p5, p6, p7 = put
@@ -257,7 +259,7 @@ def _span_maker() -> Callable[..., model.Span]:
     return make
 
 
-_SPAN_FIELDS = tuple(f.name for f in fields(model.Span))
+_SPAN_FIELDS = ("start", "end", "label", "key", "origin", "annotator", "entity", "id")
 _make_span = _span_maker()
 
 
