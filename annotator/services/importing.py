@@ -27,7 +27,7 @@ from annotator.core.formats import (
     UnknownFormatError,
     reader_for,
 )
-from annotator.services.knowledge import learn_imported
+from annotator.services.knowledge import learnt_on_insert
 from annotator.services.neardups import NearDuplicate, NearDupTracker
 from annotator.services.pipeline import prepared_batches
 from annotator.services.prepare import Prepared
@@ -213,8 +213,11 @@ class Importer:
             conn = s.connection()
             batch_items = [Annotated(d, self.annotator_id) for d in docs]
             labels = label_ids(conn, self.project.id)
-            ids = insert_batch(conn, self.project.id, batch_items, labels, self._run_hashes)
-            learn_imported(conn, self.project.id, ids, docs)
+            ids = insert_batch(
+                conn, self.project.id, batch_items, labels, self._run_hashes, learn=True
+            )
+            if any(d.spans for d in docs):
+                learnt_on_insert(conn, self.project.id)
             new = [(i, *signed[id(d)]) for i, d in zip(ids, docs, strict=True) if i is not None]
             summary.near_duplicates += self._neardups.add(conn, new)
         for doc_id in ids:

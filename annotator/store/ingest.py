@@ -19,6 +19,7 @@ import orjson
 from sqlalchemy import Connection, Table, insert, select
 
 from annotator.core import model
+from annotator.store import kb
 from annotator.store import tables as t
 
 LabelIds = dict[tuple[str, str], int]
@@ -186,13 +187,15 @@ def insert_batch(
     batch: Sequence[Annotated],
     labels: LabelIds,
     own: set[str] | None = None,
+    learn: bool = False,
 ) -> list[int | None]:
     """Insert the documents of ``batch`` the project does not hold yet.
 
     Returns the new id of each, ``None`` for one skipped because its content
     hash was already stored. Hashes in ``own`` (stored earlier by the same
     import run) do not count: a corpus that repeats a sentence keeps both.
-    ``own`` grows by the hashes inserted.
+    ``own`` grows by the hashes inserted. With ``learn``, the knowledge base
+    learns the entity spans and they are stored linked to what it learnt.
     """
     now = datetime.now(UTC)
     own = set() if own is None else own
@@ -207,13 +210,19 @@ def insert_batch(
     index_for_search(conn, ids)
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
-    _insert_annotations(conn, [(ids[n], batch[i]) for n, i in enumerate(fresh)], labels, now)
+    inserted = [(ids[n], batch[i]) for n, i in enumerate(fresh)]
+    _insert_annotations(conn, project_id if learn else None, inserted, labels, now)
     return result
 
 
 def _insert_annotations(
-    conn: Connection, docs: list[tuple[int, Annotated]], labels: LabelIds, now: datetime
+    conn: Connection,
+    learn_for: int | None,
+    docs: list[tuple[int, Annotated]],
+    labels: LabelIds,
+    now: datetime,
 ) -> None:
+    """Spans (learnt by the KB of project ``learn_for``, if any), then events and relations."""
     linked = [(d, a) for d, a in docs if a.document.spans]
     if not linked:
         return
@@ -236,6 +245,9 @@ def _insert_annotations(
             )
             owners.append((doc_id, item, span.key))
     needs_ids = any(a.document.events or a.document.relations for _, a in linked)
+    if learn_for is not None:
+        texts = {doc_id: item.document.text for doc_id, item in linked}
+        kb.learn_rows(conn, learn_for, span_rows, texts, labels)
     stamped = {"created_at": now, "updated_at": now}
     if not needs_ids:
         bulk_insert(conn, t.SPANS, span_rows, stamped)
