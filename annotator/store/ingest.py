@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import repeat
-from operator import add, itemgetter
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, insert, select
 
 from annotator.core import model
 from annotator.store import kb
 from annotator.store import tables as t
+from annotator.store.bulk import Row, insert_returning_ids, insert_rows
 
 LabelIds = dict[tuple[str, str], int]
 _CHUNK = 500
@@ -57,97 +56,6 @@ def label_ids(conn: Connection, project_id: int) -> LabelIds:
     return {(name, kind): id_ for name, kind, id_ in conn.execute(q)}
 
 
-def _driver_value(value: Any) -> Any:
-    """A value as SQLAlchemy's SQLite types write it: dates as text, dicts and lists as JSON."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, dict | list):
-        return orjson.dumps(value).decode()
-    return value
-
-
-def _driver_rows(
-    rows: list[dict[str, Any]], columns: list[str], constants: Mapping[str, Any]
-) -> list[tuple[Any, ...]]:
-    """``rows`` (then ``constants``, the same in every row) as the sqlite3 driver takes them.
-
-    Values are written as SQLAlchemy would (:func:`_driver_value`): dates and
-    JSON are converted in columns whose first value needs it; the other values
-    are gathered in C (``itemgetter``), as are the constants added to each row.
-    """
-    get = itemgetter(*columns)
-    params = [(v,) for v in map(get, rows)] if len(columns) == 1 else list(map(get, rows))
-    first = rows[0]
-    special = [n for n, c in enumerate(columns) if _driver_value(first[c]) is not first[c]]
-    if special:
-        for i, values in enumerate(params):
-            fixed = list(values)
-            for n in special:
-                fixed[n] = _driver_value(fixed[n])
-            params[i] = tuple(fixed)
-    if constants:
-        tail = tuple(_driver_value(v) for v in constants.values())
-        params = list(map(add, params, repeat(tail)))
-    return params
-
-
-def _insert_sql(table: Table, columns: list[str], count: int = 1) -> str:
-    names = ", ".join(f'"{c}"' for c in columns)
-    one = f"({', '.join('?' * len(columns))})"
-    return f"INSERT INTO {table.name} ({names}) VALUES {', '.join([one] * count)}"
-
-
-def bulk_insert(
-    conn: Connection,
-    table: Table,
-    rows: list[dict[str, Any]],
-    constants: Mapping[str, Any] | None = None,
-) -> None:
-    """``executemany`` of ``rows`` (all with the same keys), each with ``constants`` added.
-
-    On SQLite the rows go straight to the driver, which halves the time of a
-    large import: SQLAlchemy would process every value of every row.
-    """
-    if not rows:
-        return
-    constants = constants or {}
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [{**row, **constants} for row in rows])
-        return
-    columns = list(rows[0])
-    sql = _insert_sql(table, columns + list(constants))
-    conn.exec_driver_sql(sql, _driver_rows(rows, columns, constants))
-
-
-def _insert_returning_ids(
-    conn: Connection,
-    table: Table,
-    rows: list[dict[str, Any]],
-    constants: Mapping[str, Any] | None = None,
-) -> list[int]:
-    """Insert ``rows`` (with ``constants``) in batches; their new ids, in the order of ``rows``.
-
-    PostgreSQL returns ids in parameter order when asked. On SQLite the rows
-    go to the driver as multi-row ``INSERT ... RETURNING`` statements, whose
-    ids come back sorted: one writer assigns rowids in ascending VALUES order.
-    """
-    constants = constants or {}
-    if conn.dialect.name != "sqlite":
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(conn.execute(stmt, [{**row, **constants} for row in rows]).scalars())
-    columns = list(rows[0])
-    params = _driver_rows(rows, columns, constants)
-    width = len(columns) + len(constants)
-    step = max(1, 30_000 // width)  # below SQLite's limit of bound variables
-    ids: list[int] = []
-    for i in range(0, len(params), step):
-        chunk = params[i : i + step]
-        sql = _insert_sql(table, columns + list(constants), len(chunk)) + " RETURNING id"
-        flat = [value for row in chunk for value in row]
-        ids += sorted(row[0] for row in conn.exec_driver_sql(sql, tuple(flat)))
-    return ids
-
-
 def index_for_search(conn: Connection, ids: Sequence[int]) -> None:
     """Add new documents to SQLite's full-text index, in one statement.
 
@@ -162,23 +70,20 @@ def index_for_search(conn: Connection, ids: Sequence[int]) -> None:
         )
 
 
-def _doc_row(project_id: int, doc: model.Document, who: int | None) -> dict[str, Any]:
-    return {
-        "project_id": project_id,
-        "external_id": doc.external_id,
-        "title": doc.title,
-        "text": doc.text,
-        "original_text": doc.original_text,
-        "source": doc.source,
-        "agency": doc.agency,
-        "place": doc.place,
-        "published_at": doc.published_at,
-        "url": doc.url,
-        "meta": doc.meta,
-        "content_hash": doc.content_hash,
-        "status": _STATUS[doc.status],
-        "annotator_id": who,
-    }
+DOC_COLUMNS = (
+    "project_id", "external_id", "title", "text", "original_text", "source", "agency",
+    "place", "published_at", "url", "meta", "content_hash", "status", "annotator_id",
+)  # fmt: skip
+SPAN_COLUMNS = ("document_id", "start", "end", "label_id", "origin", "annotator_id", "entity_id")
+
+
+def _doc_row(project_id: int, doc: model.Document, who: int | None) -> Row:
+    """A document's values in the order of ``DOC_COLUMNS``."""
+    return (
+        project_id, doc.external_id, doc.title, doc.text, doc.original_text, doc.source,
+        doc.agency, doc.place, doc.published_at, doc.url, doc.meta, doc.content_hash,
+        _STATUS[doc.status], who,
+    )  # fmt: skip
 
 
 def insert_batch(
@@ -206,7 +111,8 @@ def insert_batch(
     if not fresh:
         return result
     rows = [_doc_row(project_id, batch[i].document, batch[i].annotator_id) for i in fresh]
-    ids = _insert_returning_ids(conn, t.DOCUMENTS, rows, {"created_at": now, "updated_at": now})
+    stamped = {"created_at": now, "updated_at": now}
+    ids = insert_returning_ids(conn, t.DOCUMENTS, DOC_COLUMNS, rows, stamped)
     index_for_search(conn, ids)
     for i, doc_id in zip(fresh, ids, strict=True):
         result[i] = doc_id
@@ -226,37 +132,46 @@ def _insert_annotations(
     linked = [(d, a) for d, a in docs if a.document.spans]
     if not linked:
         return
-    span_rows: list[dict[str, Any]] = []
-    owners: list[tuple[int, Annotated, str]] = []
+    rows: list[list[Any]] = []
+    owners: list[tuple[int, str]] = []
     for doc_id, item in linked:
         triggers = {e.trigger for e in item.document.events}
+        who = item.annotator_id
         for span in item.document.spans:
             kind = EVENT if span.key in triggers else ENTITY
-            span_rows.append(
-                {
-                    "document_id": doc_id,
-                    "start": span.start,
-                    "end": span.end,
-                    "label_id": labels.get((span.label, kind)) or labels[(span.label, ENTITY)],
-                    "origin": _ORIGIN[span.origin],
-                    "annotator_id": item.annotator_id,
-                    "entity_id": span.entity.id if span.entity else None,
-                }
-            )
-            owners.append((doc_id, item, span.key))
-    needs_ids = any(a.document.events or a.document.relations for _, a in linked)
+            label_id = labels.get((span.label, kind)) or labels[(span.label, ENTITY)]
+            entity = span.entity.id if span.entity else None
+            rows.append([doc_id, span.start, span.end, label_id, _ORIGIN[span.origin], who, entity])
+            owners.append((doc_id, span.key))
     if learn_for is not None:
         texts = {doc_id: item.document.text for doc_id, item in linked}
-        kb.learn_rows(conn, learn_for, span_rows, texts, labels)
+        _learn(conn, learn_for, rows, texts, labels)
     stamped = {"created_at": now, "updated_at": now}
-    if not needs_ids:
-        bulk_insert(conn, t.SPANS, span_rows, stamped)
+    tuples = list(map(tuple, rows))
+    if not any(a.document.events or a.document.relations for _, a in linked):
+        insert_rows(conn, t.SPANS, SPAN_COLUMNS, tuples, stamped)
         return
-    span_ids = _insert_returning_ids(conn, t.SPANS, span_rows, stamped)
-    keys: dict[tuple[int, str], int] = {
-        (doc_id, key): sid for (doc_id, _, key), sid in zip(owners, span_ids, strict=True)
-    }
+    span_ids = insert_returning_ids(conn, t.SPANS, SPAN_COLUMNS, tuples, stamped)
+    keys = dict(zip(owners, span_ids, strict=True))
     _insert_links(conn, linked, keys, labels, now)
+
+
+def _learn(
+    conn: Connection,
+    project_id: int,
+    rows: list[list[Any]],
+    texts: Mapping[int, str],
+    labels: LabelIds,
+) -> None:
+    """The KB learns the entity spans among ``rows``; each gets the id of its entity.
+
+    Linking before the insert spares updating every span row after it.
+    """
+    names = {i: name for (name, kind), i in labels.items() if kind == ENTITY}
+    picked = [row for row in rows if row[3] in names]
+    seen = [(texts[row[0]][row[1] : row[2]], names[row[3]]) for row in picked]
+    for row, entity_id in zip(picked, kb.learn_seen(conn, project_id, seen), strict=True):
+        row[6] = entity_id
 
 
 def _insert_links(

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import Connection, select, update
 
 from annotator.store import tables as t
-from annotator.store.ingest import bulk_insert
+from annotator.store.bulk import bulk_insert
 
 D, SIG = t.DOCUMENTS.c, t.SIGNATURES.c
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select, text
 
 from annotator.store import tables as t
-from annotator.store.ingest import bulk_insert
+from annotator.store.bulk import bulk_insert
 from annotator.store.repository import Store
 
 
