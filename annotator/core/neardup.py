@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Hashable, Sequence
+from operator import eq
 from typing import Generic, TypeVar
 
 from annotator.core.textio import fold
@@ -106,7 +107,8 @@ def similarity(first: Sequence[int], second: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two signatures (0.0 when either is empty)."""
     if not first or len(first) != len(second):
         return 0.0
-    return sum(1 for x, y in zip(first, second, strict=True) if x == y) / len(first)
+    equal: int = sum(map(eq, first, second))
+    return equal / len(first)
 
 
 def band_keys(sig: Sequence[int]) -> list[tuple[int, int]]:

@@ -13,6 +13,8 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -255,13 +257,20 @@ class Importer:
         summary.document_ids = []
 
 
+_label = attrgetter("label")
+
+
 def _labels_of(docs: Iterable[model.Document]) -> list[tuple[str, model.LabelKind]]:
+    """The labels ``docs`` use, each once, in the order they first appear."""
     found: dict[tuple[str, model.LabelKind], None] = {}
+    entity, event_kind = model.LabelKind.ENTITY, model.LabelKind.EVENT
     for doc in docs:
-        triggers = {e.trigger for e in doc.events}
-        for span in doc.spans:
-            kind = model.LabelKind.EVENT if span.key in triggers else model.LabelKind.ENTITY
-            found[(span.label, kind)] = None
+        if doc.events:
+            triggers = {e.trigger for e in doc.events}
+            for span in doc.spans:
+                found[(span.label, event_kind if span.key in triggers else entity)] = None
+        else:  # most documents: entity spans only, gathered in C
+            found.update(dict.fromkeys(zip(map(_label, doc.spans), repeat(entity))))
         for event in doc.events:
             found[(event.type, model.LabelKind.EVENT)] = None
         for rel in doc.relations:
