@@ -103,7 +103,13 @@ def peak_mb(db: Path, fmt: str, out: Path) -> float:
             "from annotator.store.selection import Selection;"
             f"ws = Workspace.open('sqlite:///{db}', 'bench');"
             f"export(ws, ExportRequest('{fmt}', Path('{out}'), Selection(statuses=None)));"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "status = Path('/proc/self/status');"
+            "hwm = [ln for ln in status.read_text().splitlines() if ln.startswith('VmHWM:')]"
+            " if status.exists() else [];"
+            "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
+            "print(hwm[0].split()[1] if hwm else rss)")
+    # VmHWM is this process's own peak; Linux carries ru_maxrss over from the
+    # forking parent (this bench), which would hide the export's own figure.
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(res.stdout.strip()) / 1024
 
