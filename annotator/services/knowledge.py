@@ -2,10 +2,11 @@
 
 Learning runs inside the caller's transaction: :func:`learning` wraps an edit
 (every labelled entity span added strengthens an alias of an entity of its
-type and links the span; one removed weakens it again) and
-:func:`learn_imported` follows an import batch. The alias index of a project
-is kept warm in memory and cached on disk (``marshal``) under a fingerprint
-of the KB, so opening a large project does not rebuild it.
+type and links the span; one removed weakens it again); an import batch is
+learnt by the store as it inserts it (:func:`learnt_on_insert` follows). The
+alias index of a project is kept warm in memory and cached on disk
+(``marshal``) under a fingerprint of the KB, so opening a large project does
+not rebuild it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 S, L, D = t.SPANS.c, t.LABELS.c, t.DOCUMENTS.c
 _SpanState = tuple[int, int, str, int | None, int]  # start, end, label, entity id, document
 _generation: dict[tuple[str, int], int] = {}
-_CHUNK = 500  # documents a query asks about
 
 
 def _bump(conn: Connection, project_id: int) -> None:
@@ -113,47 +113,13 @@ def _learn_fresh(conn: Connection, project_id: int, fresh: list[tuple[int, str, 
     kb.link_spans(conn, [(f[0], entity_id) for f, entity_id in zip(fresh, ids, strict=True)])
 
 
-def learn_imported(
-    conn: Connection,
-    project_id: int,
-    doc_ids: Sequence[int | None],
-    docs: Sequence[model.Document] | None = None,
-) -> None:
-    """Learn from the entity spans of just-imported documents, in the import's transaction.
-
-    ``docs``, parallel to ``doc_ids`` when given, spares reading their texts back.
-    """
-    texts = {} if docs is None else _texts_of(doc_ids, docs)
-    ids = [d for d in doc_ids if d is not None]
-    q = (
-        select(S.id, S.start, S.end, L.name, S.document_id)
-        .join(t.LABELS, L.id == S.label_id)
-        .where(L.kind == model.LabelKind.ENTITY.value)
-        .order_by(S.document_id, S.start, S.id)
-    )
-    fresh: list[tuple[int, str, str]] = []
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i : i + _CHUNK]
-        rows = conn.execute(q.where(S.document_id.in_(chunk))).all()
-        if rows and docs is None:
-            texts = _texts(conn, chunk)
-        fresh += [(sid, texts[d][start:end], label) for sid, start, end, label, d in rows]
-    if fresh:
-        _learn_fresh(conn, project_id, fresh)
-        _bump(conn, project_id)
-
-
 def learnt_on_insert(conn: Connection, project_id: int) -> None:
-    """Note that an import batch taught the KB as it inserted its spans (:func:`kb.learn_rows`).
+    """Note that an import batch taught the KB as it inserted its spans.
 
-    Instead of :func:`learn_imported`, for a store that links spans while
-    inserting them; the project's alias index is rebuilt when next asked for.
+    ``store.ingest.insert_batch(..., learn=True)`` learns the entity spans and
+    stores them linked; this tells the project's alias index to rebuild.
     """
     _bump(conn, project_id)
-
-
-def _texts_of(doc_ids: Sequence[int | None], docs: Sequence[model.Document]) -> dict[int, str]:
-    return {i: d.text for i, d in zip(doc_ids, docs, strict=True) if i is not None}
 
 
 @dataclass

@@ -8,10 +8,9 @@ matching, so redoing the span finds the same entity again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -22,7 +21,6 @@ from annotator.store import tables as t
 E, AL, S = t.ENTITIES.c, t.table_of(t.Alias).c, t.SPANS.c
 ALIASES = t.table_of(t.Alias)
 _CHUNK = 500
-_ENTITY = model.LabelKind.ENTITY.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,30 +238,6 @@ def learn_seen(
     return [entity_of[s] for s in seen]
 
 
-def learn_rows(
-    conn: Connection,
-    project_id: int,
-    rows: Sequence[dict[str, Any]],
-    texts: Mapping[int, str],
-    labels: Mapping[tuple[str, str], int],
-) -> None:
-    """Learn the entity spans of span rows about to be inserted, and set their ``entity_id``.
-
-    ``rows`` carry ``document_id``, ``start``, ``end`` and ``label_id``;
-    ``texts`` maps document ids to texts and ``labels`` is ``(name, kind) ->
-    id``. Rows of other kinds of label are left as they are. Linking before
-    the insert spares updating every span row after it.
-    """
-    names = {i: name for (name, kind), i in labels.items() if kind == _ENTITY}
-    picked = [row for row in rows if row["label_id"] in names]
-    seen = [
-        (texts[row["document_id"]][row["start"] : row["end"]], names[row["label_id"]])
-        for row in picked
-    ]
-    for row, entity_id in zip(picked, learn_seen(conn, project_id, seen), strict=True):
-        row["entity_id"] = entity_id
-
-
 def merge(conn: Connection, project_id: int, keep: int, others: Sequence[int]) -> None:
     """Fold ``others`` into ``keep``: aliases (counts summed), span and suggestion links."""
     others = [o for o in others if o != keep]
@@ -315,20 +289,11 @@ def relink(conn: Connection, span_ids: Sequence[int], entity_id: int | None) -> 
 
 def link_spans(conn: Connection, links: Sequence[tuple[int, int | None]]) -> None:
     """Point each span ``(span id, entity id or None)`` at its entity, in one executemany."""
-    if not links:
-        return
-    if conn.dialect.name == "sqlite":  # straight to the driver, as store.ingest inserts spans
-        sql = f"UPDATE {t.SPANS.name} SET entity_id = ? WHERE id = ?"
-        conn.exec_driver_sql(sql, [(e, s) for s, e in links])
-        return
-    # PostgreSQL: two array parameters, joined to the spans by primary key
-    sql = (
-        f"UPDATE {t.SPANS.name} SET entity_id = link.entity FROM unnest("
-        "CAST(%(spans)s AS integer[]), CAST(%(entities)s AS integer[])) AS link(span, entity) "
-        f"WHERE {t.SPANS.name}.id = link.span"
-    )
-    spans, entities = [s for s, _ in links], [e for _, e in links]
-    conn.exec_driver_sql(sql, {"spans": spans, "entities": entities})
+    if links:
+        stmt = (
+            update(t.SPANS).where(S.id == bindparam("span")).values(entity_id=bindparam("entity"))
+        )
+        conn.execute(stmt, [{"span": span, "entity": entity} for span, entity in links])
 
 
 def all_entities(conn: Connection, project_id: int) -> list[model.Entity]:

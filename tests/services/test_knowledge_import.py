@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pytest
-
 from annotator.core import model
 from annotator.core.textio import content_hash
-from annotator.services.knowledge import KnowledgeBase, learn_imported
+from annotator.services.knowledge import KnowledgeBase, learnt_on_insert
 from annotator.services.workspace import Workspace
 from annotator.store import kb
 from annotator.store.ingest import Annotated, insert_batch, label_ids
@@ -50,15 +48,17 @@ def _batches() -> list[list[model.Document]]:
     return [[first], [second, first]]  # the repeated first document is skipped
 
 
-def _import(ws: Workspace, docs: list[model.Document], pass_docs: bool) -> list[int | None]:
+def _import(ws: Workspace, docs: list[model.Document]) -> list[int | None]:
+    """What the importer does with a batch: labels, then documents learnt as inserted."""
     pid = ws.project.id
     with ws.store.session() as s:
         kinds = [(s.label, ENTITY) for d in docs for s in d.spans] + [("ARREST", EVENT)]
         ensure_labels(s, pid, kinds)
         s.flush()
         conn = s.connection()
-        ids = insert_batch(conn, pid, [Annotated(d) for d in docs], label_ids(conn, pid))
-        learn_imported(conn, pid, ids, docs if pass_docs else None)
+        batch = [Annotated(d) for d in docs]
+        ids = insert_batch(conn, pid, batch, label_ids(conn, pid), learn=True)
+        learnt_on_insert(conn, pid)
     return ids
 
 
@@ -76,11 +76,10 @@ def _state(ws: Workspace, doc_ids: list[int]) -> tuple[object, ...]:
     return entities, links
 
 
-@pytest.mark.parametrize("pass_docs", [False, True])
-def test_imported_spans_are_learnt_counted_and_linked(db_url: str, pass_docs: bool) -> None:
+def test_imported_spans_are_learnt_counted_and_linked(db_url: str) -> None:
     ws = Workspace.open(db_url, "berita", "ani")
     first, second = _batches()
-    ids = _import(ws, first, pass_docs) + _import(ws, second, pass_docs)
+    ids = _import(ws, first) + _import(ws, second)
     assert ids[2] is None  # the repeated document
     entities, links = _state(ws, [i for i in ids if i is not None])
     assert entities == [
@@ -100,7 +99,10 @@ def test_imported_spans_are_learnt_counted_and_linked(db_url: str, pass_docs: bo
         ("Polda Kaltara", "Polda Kaltara"),
         ("menangkap", None),
     ]
-    assert KnowledgeBase(ws).rank("polda kaltra")[0].name == "Polda Kaltara"
+    kb_ = KnowledgeBase(ws)
+    assert kb_.rank("polda kaltra")[0].name == "Polda Kaltara"
+    _import(ws, [_doc("Budi Rachmat hadir.", ("Budi Rachmat", "PER"))])
+    assert kb_.rank("Budi Rachmat")[0].name == "Budi Rachmat"  # the open index saw it
     ws.close()
 
 
@@ -109,10 +111,20 @@ def test_imports_strengthen_entities_the_knowledge_base_already_knows(db_url: st
     with ws.store.engine.begin() as conn:
         [known] = kb.learn(conn, ws.project.id, [kb.Mention("polda kaltara", "ORG")])
     first, _ = _batches()
-    _import(ws, first, pass_docs=True)
+    _import(ws, first)
     with ws.store.engine.connect() as conn:
         entity = kb.entity(conn, ws.project.id, known or 0)
     assert entity is not None and [(a.text, a.count) for a in entity.aliases] == [
         ("polda kaltara", 3)
     ]
+    ws.close()
+
+
+def test_a_name_seen_in_many_documents_is_one_entity(db_url: str) -> None:
+    ws = Workspace.open(db_url, "berita", "ani")
+    docs = [_doc(f"Rilis {n}: KPU Kaltara rapat pleno.", ("KPU Kaltara", "ORG")) for n in range(40)]
+    ids = _import(ws, docs)
+    entities, links = _state(ws, [i for i in ids if i is not None])
+    assert entities == [("KPU Kaltara", "ORG", [("KPU Kaltara", 40)])]
+    assert links == [("KPU Kaltara", "KPU Kaltara")] * 40
     ws.close()
