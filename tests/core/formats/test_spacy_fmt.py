@@ -64,16 +64,16 @@ def test_docbin_round_trip(tmp_path: Path) -> None:
 def test_jsonl_alignment_matches_spacys_char_span_and_filter_spans() -> None:
     """The JSONL writer aligns on token offsets; it must agree with spaCy's own calls."""
     rng = random.Random(3)
-    words = "Polda Kaltara , apel di Tarakan . 👮🏽\u200d♂️ S.I.K Kab-Bulungan \n  (Rabu) 5/1".split(
-        " "
-    )
+    base = "Polda Kaltara , apel di Tarakan . 👮🏽\u200d♂️ S.I.K Kab-Bulungan \n  (Rabu) 5/1"
+    extra = ["Polres\xa0Nunukan", "\t", "“Kapolda”,", "dll.", "U.S.A.", "50%", "e-KTP;"]
+    words = [*base.split(" "), *extra]
     nlp = spacy.blank("id")
-    for _ in range(300):
+    for _ in range(600):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
         starts = [0, *(n + 1 for n, ch in enumerate(text) if ch == " ")]
         spans = []
         for _ in range(rng.randint(0, 6)):
-            start = rng.choice(starts)
+            start = rng.choice(starts) if rng.random() < 0.7 else rng.randrange(len(text) + 1)
             end = min(len(text), start + rng.randint(1, 20))
             if start < end:
                 spans.append(Span(start, end, rng.choice("ABC")))
