@@ -159,9 +159,10 @@ def _boundary_aligned(nlp: Any, text: str, spans: Sequence[Any]) -> list[bool] |
             return None
         if text[span.start].isspace() or text[span.end - 1].isspace():
             return None
-        for run in (_run(text, span.start), _run(text, span.end - 1)):
-            if run[0] < span.start < run[1] or run[0] < span.end < run[1]:
-                runs[run] = None
+        if not _is_run_start(text, span.start):
+            runs[_run(text, span.start)] = None
+        if not _is_run_end(text, span.end):
+            runs[_run(text, span.end - 1)] = None
     starts, ends = _run_token_bounds(nlp, text, list(runs))
     aligned = [
         (_is_run_start(text, sp.start) or sp.start in starts)
