@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-from annotator.core.neardup import NUM_HASHES, NearDupIndex, band_keys, signature, similarity
+from annotator.core.neardup import (
+    BANDS,
+    BUCKET_LIMIT,
+    NUM_HASHES,
+    NearDupIndex,
+    band_keys,
+    signature,
+    similarity,
+)
 
 RELEASE = """Tarakan (ANTARA) - Kepolisian Daerah Kalimantan Utara menggelar apel siaga
 pengamanan pemilihan kepala daerah di lapangan Mapolda Kaltara di Bulungan, Rabu.
@@ -104,3 +112,18 @@ def test_find_and_add_matches_find_then_add() -> None:
         assert two.find_and_add(n, sig, band_keys(sig), 0.5) == expected
     assert two.find(signature(EDITED), 0.5) == one.find(signature(EDITED), 0.5)
     assert [hit[0] for hit in two.find(signature(RELEASE), 0.5)][:1] == [0]
+
+
+def test_a_large_cluster_of_templated_releases_is_still_flagged_without_comparing_all() -> None:
+    words = RELEASE.split()
+    index: NearDupIndex[int] = NearDupIndex()
+    flagged = 0
+    for n in range(400):
+        copy = [*words]
+        copy[n % len(words)] = f"nomor{n}"
+        sig = signature(" ".join(copy))
+        flagged += bool(index.find_and_add(n, sig, band_keys(sig), 0.8))
+        assert len(index.find(sig, 0.0)) <= BANDS * BUCKET_LIMIT  # candidates stay bounded
+    assert flagged == 399
+    index.remove(399)  # a document left out of full buckets can still be forgotten
+    assert 399 not in index
