@@ -69,9 +69,18 @@ def clean_raw_text(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` NFC-normalised, its white space runs folded to single spaces."""
+    """``text`` NFC-normalised, its white space runs folded to single spaces.
+
+    Most articles only have single spaces and single line breaks between
+    words; for those, replacing the line breaks is enough (a printable string
+    holds no white space but the ASCII space), which spares splitting the text
+    into words.
+    """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    flat = text.replace("\n", " ")
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat
     return " ".join(text.split())
 
 
