@@ -37,10 +37,11 @@ _LINE = re.compile(
 # Every line _LINE or _ABOUT_INLINE matches starts like this (a superset, searched
 # over the whole text at once so that articles without boilerplate skip the lines).
 _MAYBE = re.compile(
-    r"^[^\S\n]*(?:\*|#|-30-|\[|(?i:baca|read|also|related|berita|artikel|scroll|advertisement"
-    r"|simak|saksikan|tonton|lihat|pewarta|reporter|penulis|editor|redaktur|penyunting"
-    r"|penerjemah|translator|fotografer|uploader|copyright|hak|about|tentang|for|media|press"
-    r"|investor|company|pr|public|kontak|contact|inquir|enquir|narahubung))",
+    r"^[^\S\n]*(?:\*|#|-30-|\[|(?i:(?:baca|read|also|related|berita|artikel|scroll"
+    r"|advertisement|simak|saksikan|tonton|lihat|pewarta|reporter|penulis|editor|redaktur"
+    r"|penyunting|penerjemah|translator|fotografer|uploader|copyright|hak|about|tentang|for"
+    r"|media|press|investor|company|pr|public|kontak|contacts?|inquiries|enquiries"
+    r"|narahubung)\b))",
     re.MULTILINE,
 )
 _ABOUT_INLINE = re.compile(r"\s*(?:\*\*)?(?:About|ABOUT|Tentang)\s+[A-Z][^:\n]{0,60}:\s*\S")
