@@ -34,15 +34,15 @@ _LINE = re.compile(
     r"(?i:\s+(?:Information|Info|Details|Person))?\s*(?:\*\*)?\s*(?::.*|$))"
     r")\s*$"
 )
-# Every line _LINE or _ABOUT_INLINE matches starts like this (a superset, searched
-# over the whole text at once so that articles without boilerplate skip the lines).
-_MAYBE = re.compile(
-    r"^[^\S\n]*(?:\*|#|-30-|\[|(?i:(?:baca|read|also|related|berita|artikel|scroll"
-    r"|advertisement|simak|saksikan|tonton|lihat|pewarta|reporter|penulis|editor|redaktur"
-    r"|penyunting|penerjemah|translator|fotografer|uploader|copyright|hak|about|tentang|for"
-    r"|media|press|investor|company|pr|public|kontak|contacts?|inquiries|enquiries"
-    r"|narahubung)\b))",
-    re.MULTILINE,
+# Every line _LINE or _ABOUT_INLINE matches starts with one of these (after
+# white space): a mark, or a word that ends there. Checking the first word of
+# every line at once lets articles without boilerplate skip the line patterns.
+_LINE_STARTS = re.compile(r"\n[^\S\n]*(\w+|[^\w\s])")
+_MAYBE_STARTS = frozenset(
+    "* # [ - baca read also related berita artikel scroll advertisement simak saksikan "
+    "tonton lihat pewarta reporter penulis editor redaktur penyunting penerjemah translator "
+    "fotografer uploader copyright hak about tentang for media press investor company pr "
+    "public kontak contact contacts inquiries enquiries narahubung".split()
 )
 _ABOUT_INLINE = re.compile(r"\s*(?:\*\*)?(?:About|ABOUT|Tentang)\s+[A-Z][^:\n]{0,60}:\s*\S")
 _SIGNOFF = re.compile(r"\s*\((?P<code>[a-z]{2,5}(?:/[a-z]{2,5}){0,3})\)\s*$")
@@ -95,7 +95,8 @@ def classify(line: str) -> re.Match[str] | None:
 def strip_boilerplate(lines: list[str], first: int, stop: int) -> Stripped:
     """Mark boilerplate among ``lines[first:stop]``; lines outside are left to the caller."""
     out = Stripped(keep=[True] * len(lines))
-    if _MAYBE.search("\n".join(lines[first:stop])) is None:  # most articles: no line to test
+    starts = _LINE_STARTS.findall("\n" + "\n".join(lines[first:stop]))
+    if _MAYBE_STARTS.isdisjoint(map(str.lower, starts)):  # most articles: no line to test
         _take_signoff(out, lines, first, stop)
         return out
     kinds: list[tuple[int, str, re.Match[str] | None]] = []
