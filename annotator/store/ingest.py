@@ -2,8 +2,10 @@
 
 One call is one transaction over a batch: documents whose content hash the
 project already holds are skipped, and nothing else in the database changes.
-Rows go in through SQLAlchemy Core ``executemany`` (insertmanyvalues), which
-keeps the import within a small factor of raw driver speed.
+Rows go in as tuples through :mod:`annotator.store.bulk` (straight to the
+driver on SQLite); entity spans are learnt by the knowledge base before they
+are inserted, so they are stored already linked; SQLite's full-text index is
+written once a batch.
 """
 
 from __future__ import annotations
