@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -34,6 +35,23 @@ def test_dropped_folder_is_imported_and_listed(
     assert isinstance(done.args[0], ImportSummary) and done.args[0].imported == 4
     assert bench.list_panel.model.rowCount() == 7
     assert bench.window.counts.text() == "0 / 7 done"
+
+
+def test_a_large_file_dropped_on_the_window_imports_with_worker_processes(
+    qtbot: QtBot, bench: Workbench, tmp_path: Path
+) -> None:
+    path = tmp_path / "banyak.jsonl"  # three batches: prepared by worker processes
+    rows = [
+        json.dumps({"text": f"Tarakan (ANTARA) - Polda Kaltara menggelar apel nomor {i}.\n"})
+        for i in range(2500)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(bench.importer.imported, timeout=60_000) as done:
+        bench.window.files_dropped.emit([path])
+    assert done.args[0].imported == 2500
+    assert bench.window.counts.text() == "0 / 2503 done"
+    first = bench.workspace.document(bench.workspace.list_documents()[3].id)
+    assert first is not None and first.place == "Tarakan" and first.agency == "ANTARA"
 
 
 def test_cancelled_import_leaves_nothing_behind(
