@@ -134,17 +134,8 @@ def _insert_annotations(
     linked = [(d, a) for d, a in docs if a.document.spans]
     if not linked:
         return
-    rows: list[list[Any]] = []
-    owners: list[tuple[int, str]] = []
-    for doc_id, item in linked:
-        triggers = {e.trigger for e in item.document.events}
-        who = item.annotator_id
-        for span in item.document.spans:
-            kind = EVENT if span.key in triggers else ENTITY
-            label_id = labels.get((span.label, kind)) or labels[(span.label, ENTITY)]
-            entity = span.entity.id if span.entity else None
-            rows.append([doc_id, span.start, span.end, label_id, _ORIGIN[span.origin], who, entity])
-            owners.append((doc_id, span.key))
+    rows = [row for doc_id, item in linked for row in _span_rows(doc_id, item, labels)]
+    owners = [(doc_id, span.key) for doc_id, item in linked for span in item.document.spans]
     if learn_for is not None:
         texts = {doc_id: item.document.text for doc_id, item in linked}
         _learn(conn, learn_for, rows, texts, labels)
@@ -156,6 +147,21 @@ def _insert_annotations(
     span_ids = insert_returning_ids(conn, t.SPANS, SPAN_COLUMNS, tuples, stamped)
     keys = dict(zip(owners, span_ids, strict=True))
     _insert_links(conn, linked, keys, labels, now)
+
+
+def _span_rows(doc_id: int, item: Annotated, labels: LabelIds) -> list[list[Any]]:
+    """A document's spans as rows in the order of ``SPAN_COLUMNS`` (lists: learning sets
+    their entity); event triggers take the event label of their name when there is one."""
+    doc, who = item.document, item.annotator_id
+    triggers = {e.trigger for e in doc.events}
+    kinds = [EVENT if s.key in triggers else ENTITY for s in doc.spans] if triggers else None
+    rows = []
+    for n, s in enumerate(doc.spans):
+        label_id = labels.get((s.label, EVENT)) if kinds and kinds[n] == EVENT else None
+        entity = s.entity.id if s.entity else None
+        label_id = label_id or labels[(s.label, ENTITY)]
+        rows.append([doc_id, s.start, s.end, label_id, _ORIGIN[s.origin], who, entity])
+    return rows
 
 
 def _learn(
