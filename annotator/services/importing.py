@@ -29,7 +29,7 @@ from annotator.core.formats import (
     UnknownFormatError,
     reader_for,
 )
-from annotator.services.knowledge import learnt_on_insert
+from annotator.services.knowledge import learnt_on_insert, unlearn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
 from annotator.services.pipeline import prepared_batches
 from annotator.services.prepare import Prepared
@@ -250,6 +250,7 @@ class Importer:
     def _undo(self, summary: ImportSummary) -> None:
         ids = summary.document_ids
         with self.store.engine.begin() as conn:
+            unlearn_imported(conn, self.project.id, ids)
             for i in range(0, len(ids), 500):
                 conn.execute(delete(t.Document).where(t.Document.id.in_(ids[i : i + 500])))  # type: ignore[union-attr]
         summary.cancelled = True

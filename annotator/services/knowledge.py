@@ -122,6 +122,25 @@ def learnt_on_insert(conn: Connection, project_id: int) -> None:
     _bump(conn, project_id)
 
 
+def unlearn_imported(conn: Connection, project_id: int, doc_ids: Sequence[int]) -> None:
+    """Take back what a cancelled import taught: its linked spans' aliases count one less.
+
+    Called before the documents are deleted, in the same transaction. Entities
+    the import created stay, with their aliases dormant (count 0), as after
+    deleting a span by hand.
+    """
+    changes: list[tuple[int, str, int]] = []
+    for i in range(0, len(doc_ids), 400):
+        chunk = doc_ids[i : i + 400]
+        spans = [(a, b, e, d) for a, b, _, e, d in _entity_spans(conn, chunk).values() if e]
+        if spans:
+            texts = _texts(conn, chunk)
+            changes += [(entity, texts[d][a:b], -1) for a, b, entity, d in spans]
+    if changes:
+        kb.adjust(conn, changes)
+        _bump(conn, project_id)
+
+
 @dataclass
 class GazetteerSummary:
     """What a gazetteer import did."""

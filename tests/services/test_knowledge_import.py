@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from annotator.core import model
 from annotator.core.textio import content_hash
@@ -127,4 +129,37 @@ def test_a_name_seen_in_many_documents_is_one_entity(db_url: str) -> None:
     entities, links = _state(ws, [i for i in ids if i is not None])
     assert entities == [("KPU Kaltara", "ORG", [("KPU Kaltara", 40)])]
     assert links == [("KPU Kaltara", "KPU Kaltara")] * 40
+    ws.close()
+
+
+def _release(text: str) -> dict[str, object]:
+    names = ("Sutrisno", "Wulandari Hartono")
+    spans = [[text.index(n), text.index(n) + len(n), "PER"] for n in names]
+    return {"text": text, "label": spans}
+
+
+def test_a_cancelled_import_takes_back_what_it_taught(db_url: str, tmp_path: Path) -> None:
+    ws = Workspace.open(db_url, "batal", "ani")
+    keep = tmp_path / "tetap.jsonl"  # stays: its name keeps one live sighting
+    keep.write_text(
+        json.dumps({"text": "Kompol Sutrisno hadir.", "label": [[7, 15, "PER"]]}) + "\n",
+        encoding="utf-8",
+    )
+    assert ws.import_paths([keep]).imported == 1
+    rows = [
+        _release(f"Rilis {i}: Kompol Sutrisno dan Bripka Wulandari Hartono.") for i in range(2500)
+    ]
+    path = tmp_path / "batal.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    calls: list[int] = []
+    summary = ws.import_paths(
+        [path], progress=lambda p: calls.append(p.documents), cancelled=lambda: len(calls) >= 2
+    )
+    assert summary.cancelled and calls[-1] >= 1000  # a batch was learnt before Cancel
+    base = KnowledgeBase(ws)
+    assert [c.name for c in base.rank("Wulandari Hartono", "PER")] == []
+    kept = base.rank("Sutrisno", "PER")
+    assert [c.name for c in kept] == ["Sutrisno"]
+    entity = base.entity(kept[0].entity_id)
+    assert entity is not None and [a.count for a in entity.aliases] == [1]
     ws.close()
