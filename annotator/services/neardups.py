@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from annotator.core.neardup import NearDupIndex, band_keys
+from annotator.core.neardup import NearDupIndex
 from annotator.store.signatures import flag_near_duplicate, project_signatures, store_signatures
 
 THRESHOLD = 0.8
@@ -44,13 +44,12 @@ class NearDupTracker:
         return self._index
 
     def add(
-        self, conn: Connection, signed: Sequence[tuple[int, tuple[int, ...], Keys | None]]
+        self, conn: Connection, signed: Sequence[tuple[int, tuple[int, ...], Keys]]
     ) -> list[NearDuplicate]:
-        """Store ``(id, signature, band keys or None)``, flag near-duplicates, and index them."""
+        """Store ``(id, signature, band keys)``, flag near-duplicates, and index them."""
         index = self._loaded(conn)
         found: list[NearDuplicate] = []
-        for doc_id, sig, known in signed:
-            keys = known if known is not None else band_keys(sig)
+        for doc_id, sig, keys in signed:
             hits = index.find_and_add(doc_id, sig, keys, THRESHOLD)
             if hits:
                 others: list[dict[str, object]] = [

@@ -69,26 +69,24 @@ def outcomes(works: Sequence[Work]) -> list[Outcome]:
 def applied(doc: model.Document, result: Outcome) -> Prepared:
     """``doc`` as it is stored: clean body, what the release says, hash and signature."""
     parsed, iso, digest, sig, keys = result
-    if parsed is None:
-        same = digest == doc.content_hash
-        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
-    body, place, agency, published_at, title, meta, changed = parsed
-    published = iso or doc.published_at
-    if not changed and not meta and place is None and published == doc.published_at:
-        same = digest == doc.content_hash
-        return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
-    document = dataclasses.replace(
-        doc,
-        text=body,
-        original_text=doc.text if changed else doc.original_text,
-        title=title or doc.title,
-        place=doc.place or place,
-        agency=doc.agency or agency,
-        published_at=published or published_at,
-        meta={**doc.meta, **meta},
-        content_hash=digest,
-    )
-    return Prepared(document, sig, keys)
+    if parsed is not None:
+        body, place, agency, published_at, title, meta, changed = parsed
+        published = iso or doc.published_at
+        if changed or meta or place is not None or published != doc.published_at:
+            cleaned = dataclasses.replace(
+                doc,
+                text=body,
+                original_text=doc.text if changed else doc.original_text,
+                title=title or doc.title,
+                place=doc.place or place,
+                agency=doc.agency or agency,
+                published_at=published or published_at,
+                meta={**doc.meta, **meta},
+                content_hash=digest,
+            )
+            return Prepared(cleaned, sig, keys)
+    same = digest == doc.content_hash
+    return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
 
 
 def prepare(doc: model.Document, raw: bool) -> Prepared:

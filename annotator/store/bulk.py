@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import chain, repeat
-from operator import add, itemgetter
+from operator import add
 from typing import Any
 
 import orjson
@@ -119,18 +119,3 @@ def insert_returning_ids(
         flat = tuple(chain.from_iterable(chunk))
         ids += sorted(row[0] for row in conn.exec_driver_sql(sql, flat))
     return ids
-
-
-def bulk_insert(
-    conn: Connection,
-    table: Table,
-    rows: list[dict[str, Any]],
-    constants: Mapping[str, Any] | None = None,
-) -> None:
-    """:func:`insert_rows` for rows given as dicts (all with the same keys)."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    get = itemgetter(*columns)
-    tuples = [(v,) for v in map(get, rows)] if len(columns) == 1 else list(map(get, rows))
-    insert_rows(conn, table, columns, tuples, constants)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from annotator.core import model
 from annotator.core.normalise import normalise
 from annotator.store import tables as t
+from annotator.store.bulk import insert_returning_ids
 
 E, AL, S = t.ENTITIES.c, t.table_of(t.Alias).c, t.SPANS.c
 ALIASES = t.table_of(t.Alias)
@@ -110,30 +111,10 @@ def create_entity(
 def create_entities(
     conn: Connection, project_id: int, named: Sequence[tuple[str, str]]
 ) -> list[int]:
-    """New entities ``(name, type)`` (no aliases yet) in few statements; their ids in order.
-
-    PostgreSQL returns the ids in parameter order when asked; SQLite, which
-    would then fall back to one statement a row, returns them unordered from
-    batched statements, and one writer assigns rowids in ascending order.
-    """
-    if len(named) < 2:
-        return [create_entity(conn, project_id, name, type_) for name, type_ in named]
-    now = datetime.now(UTC)
-    rows = [
-        {
-            "project_id": project_id,
-            "name": name,
-            "type": type_,
-            "description": "",
-            "external_id": None,
-            "created_at": now,
-        }
-        for name, type_ in named
-    ]
-    ordered = conn.dialect.name != "sqlite"
-    stmt = insert(t.ENTITIES).returning(E.id, sort_by_parameter_order=ordered)
-    ids = [int(i) for i in conn.execute(stmt, rows).scalars()]
-    return ids if ordered else sorted(ids)
+    """New entities ``(name, type)`` (no aliases yet) in few statements; their ids in order."""
+    columns = ("project_id", "name", "type", "description", "external_id")
+    rows = [(project_id, name, type_, "", None) for name, type_ in named]
+    return insert_returning_ids(conn, t.ENTITIES, columns, rows, {"created_at": datetime.now(UTC)})
 
 
 def find_by_alias(

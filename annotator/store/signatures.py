@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import Connection, select, update
 
 from annotator.store import tables as t
-from annotator.store.bulk import bulk_insert
+from annotator.store.bulk import insert_rows
 
 D, SIG = t.DOCUMENTS.c, t.SIGNATURES.c
 
@@ -21,7 +21,7 @@ def project_signatures(conn: Connection, project_id: int) -> Iterator[tuple[int,
 
 def store_signatures(conn: Connection, rows: Sequence[tuple[int, Sequence[int]]]) -> None:
     """Save signatures of new documents."""
-    bulk_insert(conn, t.SIGNATURES, [{"document_id": d, "minhash": list(s)} for d, s in rows])
+    insert_rows(conn, t.SIGNATURES, ("document_id", "minhash"), [(d, list(s)) for d, s in rows])
 
 
 def flag_near_duplicate(conn: Connection, doc_id: int, others: list[dict[str, object]]) -> None:

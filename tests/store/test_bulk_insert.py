@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select, text
 
 from annotator.store import tables as t
-from annotator.store.bulk import bulk_insert
+from annotator.store.bulk import insert_rows
 from annotator.store.repository import Store
 
 
@@ -42,7 +42,7 @@ def test_bulk_path_stores_what_the_orm_stores(db_url: str) -> None:
             "updated_at": now,
         }
         conn.execute(insert(t.SPANS), [row])
-        bulk_insert(conn, t.SPANS, [row])
+        insert_rows(conn, t.SPANS, list(row), [tuple(row.values())])
     with store.engine.connect() as conn:
         orm, fast = conn.execute(select(t.SPANS).order_by(t.SPANS.c.id)).all()
         assert orm[1:] == fast[1:]
