@@ -23,17 +23,17 @@ TOKEN_RE = re.compile(
 )
 
 Token = tuple[int, int]
-_SPAN = re.Match.span
 _CLOSING = frozenset(",.;:!?)\"'")  # neither word characters nor marks: tokens alone
 
 
 def tokenize(text: str) -> list[Token]:
-    """``(start, end)`` code-point offsets of every token of ``text``."""
-    return list(map(_SPAN, TOKEN_RE.finditer(text)))
+    """``(start, end)`` code-point offsets of every token of ``text`` (``TOKEN_RE``'s matches)."""
+    starts, ends, _ = tokenize_words(text)
+    return list(zip(starts, ends, strict=True))
 
 
 def tokenize_words(text: str) -> tuple[list[int], list[int], list[str]]:
-    """The starts, ends and texts of the tokens :func:`tokenize` finds, faster.
+    """The starts, ends and texts of the tokens ``TOKEN_RE`` finds in ``text``, faster.
 
     No token holds white space and the pattern looks at nothing around a
     match, so the text is cut at spaces and each piece tokenised alone. A

@@ -1,10 +1,10 @@
-"""The fast tokenizer used by exports finds exactly the tokens of ``tokenize``."""
+"""The tokenizer finds exactly the matches of its pattern, text cut at spaces or not."""
 
 from __future__ import annotations
 
 import random
 
-from annotator.core.tokens import tokenize, tokenize_words
+from annotator.core.tokens import TOKEN_RE, tokenize, tokenize_words
 
 ALPHABET = [
     *"ab Z9_-'’.,;:!?()\"\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000  ",
@@ -16,7 +16,8 @@ ALPHABET = [
 def _same(text: str) -> bool:
     starts, ends, words = tokenize_words(text)
     pairs = list(zip(starts, ends, strict=True))
-    return pairs == tokenize(text) and words == [text[s:e] for s, e in pairs]
+    reference = [m.span() for m in TOKEN_RE.finditer(text)]
+    return pairs == reference == tokenize(text) and words == [text[s:e] for s, e in pairs]
 
 
 def test_press_release_text_tokenises_the_same() -> None:
