@@ -34,7 +34,7 @@ from annotator.core.formats.base import (
 from annotator.core.formats.plaintext import read_text_file
 from annotator.core.model import Document, Origin, Span
 from annotator.core.offsets import span_problem
-from annotator.core.tokens import Token, tokenize, tokenize_words
+from annotator.core.tokens import Token, tokenize_words
 
 DOCSTART = "-DOCSTART-"
 DOCSTART_LINE = "-DOCSTART- -X- -X- O"
@@ -223,14 +223,6 @@ class ConllReader:
 READER = ConllReader()
 
 
-def doc_tokens(doc: Document) -> list[Token]:
-    """The document's tokens: ``meta["tokens"]`` when valid, else :func:`tokenize`."""
-    stored = doc.meta.get("tokens")
-    if isinstance(stored, list) and _valid_tokens(doc.text, stored):
-        return [(int(s), int(e)) for s, e in stored]
-    return tokenize(doc.text)
-
-
 def _valid_tokens(text: str, tokens: list[Any]) -> bool:
     last = 0
     for pair in tokens:
@@ -245,19 +237,6 @@ def _valid_tokens(text: str, tokens: list[Any]) -> bool:
     return True
 
 
-def choose_spans(
-    doc: Document, tokens: list[Token], context: WriteContext, report: WriteReport
-) -> list[tuple[int, int, str]]:
-    """Token ranges ``(first, last, label)`` to tag, without overlaps.
-
-    Spans are widened to whole tokens; spans covering no token or crossing a
-    sentence break are dropped; of overlapping spans the one whose label comes
-    first in ``context.label_priority`` wins, then the longest.
-    """
-    starts, ends = _bounds(tokens)
-    return _choose(doc, starts, ends, context, report)
-
-
 def _choose(
     doc: Document,
     starts: Sequence[int],
@@ -265,6 +244,12 @@ def _choose(
     context: WriteContext,
     report: WriteReport,
 ) -> list[tuple[int, int, str]]:
+    """Token ranges ``(first, last, label)`` to tag, without overlaps.
+
+    Spans are widened to whole tokens; spans covering no token or crossing a
+    sentence break are dropped; of overlapping spans the one whose label comes
+    first in ``context.label_priority`` wins, then the longest.
+    """
     text = doc.text
     candidates = []
     for span in doc.spans:
@@ -329,8 +314,8 @@ def _bounds(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 def _token_table(doc: Document) -> tuple[Sequence[int], Sequence[int], list[str]]:
-    """Starts, ends and texts of the document's tokens (white space as ``_``); see
-    :func:`doc_tokens`."""
+    """Starts, ends and texts of the document's tokens (white space as ``_``):
+    ``meta["tokens"]`` when valid (kept from a CoNLL import), else the tokenizer's."""
     stored = doc.meta.get("tokens")
     if isinstance(stored, list) and _valid_tokens(doc.text, stored):
         starts, ends = _bounds([(int(s), int(e)) for s, e in stored])
@@ -380,12 +365,6 @@ def document_body(doc: Document, context: WriteContext, report: WriteReport) -> 
     return "\n\n".join(
         "\n".join(map(" ".join, zip(words[a:b], tags[a:b], strict=True))) for a, b in pairwise(cuts)
     )
-
-
-def document_lines(doc: Document, context: WriteContext, report: WriteReport) -> list[str]:
-    """The lines of one document (sentences followed by a blank line)."""
-    body = document_body(doc, context, report)
-    return [*body.split("\n"), ""] if body else []
 
 
 def _tagged(body: str, doc: Document) -> int:
