@@ -206,20 +206,6 @@ class KnowledgeBase:
         with self._ws.store.engine.connect() as conn:
             return kb.entity(conn, self._ws.project.id, entity_id)
 
-    def link_span(self, document_id: int, span_id: int, entity_id: int | None) -> int | None:
-        """Link a span to another entity (the aliases follow); return the old link for undo."""
-        with self._ws.store.engine.begin() as conn:
-            row = conn.execute(
-                select(S.entity_id).where(S.id == span_id, S.document_id == document_id)
-            ).first()
-            if row is None:
-                raise ValueError(f"span {span_id} is not in document {document_id}")
-            if entity_id is not None and kb.entity(conn, self._ws.project.id, entity_id) is None:
-                raise ValueError(f"entity {entity_id} is not in this project")
-            with learning(conn, self._ws.project.id, [document_id]):
-                kb.relink(conn, [span_id], entity_id)
-            return row[0]  # type: ignore[no-any-return]
-
     def merge(self, keep: int, others: Sequence[int]) -> None:
         """Fold ``others`` into ``keep`` (aliases, links)."""
         with self._ws.store.engine.begin() as conn:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 
@@ -19,13 +18,6 @@ COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
 def dumps(obj: Any) -> str:
     """One compact JSON value, UTF-8 characters kept as they are."""
     return orjson.dumps(obj).decode("utf-8")
-
-
-@contextmanager
-def open_text(target: Path) -> Iterator[TextIO]:
-    """``target`` opened for UTF-8 writing with ``\\n`` line ends."""
-    with target.open("w", encoding="utf-8", newline="\n") as fh:
-        yield fh
 
 
 def write_jsonl(target: Path, objects: Iterable[dict[str, Any]]) -> None:
