@@ -8,8 +8,6 @@ interrupted export never leaves a complete-looking half file.
 
 from __future__ import annotations
 
-import dataclasses
-import gc
 import os
 import random
 import shutil
@@ -19,26 +17,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from annotator.core import model
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, WriteReport
-from annotator.core.formats.native import WRITER as NATIVE_WRITER
-from annotator.core.formats.nativerecord import write_rows
+from annotator.services.export_parallel import workers_for, write_parallel
+from annotator.services.export_part import ExportCancelledError, ExportError, paused_gc, write_part
 from annotator.services.workspace import Workspace
-from annotator.store.loading import stream_documents, stream_rows
 from annotator.store.selection import Selection, has_relations, select_ids
+
+__all__ = [
+    "ALIASES",
+    "ExportCancelledError",
+    "ExportError",
+    "ExportRequest",
+    "ExportResult",
+    "Split",
+    "atomic_target",
+    "export",
+    "format_names",
+    "paused_gc",
+]
 
 ALIASES = {"jsonl": "native"}
 ProgressFn = Callable[[int, int], None]
 T = TypeVar("T")
-
-
-class ExportError(Exception):
-    """An export that cannot start: unknown format, bad split, unwritable path."""
-
-
-class ExportCancelledError(Exception):
-    """The person pressed Cancel; nothing was written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +117,19 @@ def export(
         ids = select_ids(conn, ws.project.id, req.selection)
         parts = req.split.parts(ids) if req.split else {"": ids}
         counter = _Counter(len(ids), progress, cancelled)
-        fast = writer is NATIVE_WRITER and not req.selection.labels
+        labels, engine = req.selection.labels, ws.store.engine
         for name, part_ids in parts.items():
             target = _target(req.out, name, writer.is_directory)
+            workers = workers_for(writer, engine, len(part_ids))
             with atomic_target(target, writer.is_directory) as tmp:
-                if fast:  # the same bytes, straight from the rows
-                    rows = counter.counted(stream_rows(conn, part_ids))
-                    report = write_rows(rows, tmp, context)
+                if workers:
+                    report = write_parallel(
+                        engine, writer, part_ids, tmp, context, labels, workers, counter.add
+                    )
                 else:
-                    docs = counter.counted(stream_documents(conn, part_ids))
-                    restricted = (_restrict(doc, req.selection.labels) for doc in docs)
-                    report = writer.write(restricted, tmp, context)
+                    report = write_part(
+                        conn, writer, part_ids, tmp, context, labels, counter.counted
+                    )
                 result.outputs[target] = report
     return result
 
@@ -150,22 +153,13 @@ class _Counter:
                 raise ExportCancelledError
             yield item
 
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an export streams.
-
-    An export allocates millions of short-lived, acyclic dicts and tuples;
-    the collector's passes over them cost about a tenth of the time and
-    free nothing. Reference counting still frees every chunk as it goes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    def add(self, count: int) -> None:
+        """``count`` more documents written elsewhere (0: none yet); checks Cancel."""
+        self.done += count
+        if count and self.progress is not None:
+            self.progress(self.done, self.total)
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelledError
 
 
 def _target(out: Path, part: str, is_dir: bool) -> Path:
@@ -203,18 +197,3 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
     elif path.exists():
         path.unlink()
-
-
-def _restrict(doc: model.Document, labels: Sequence[str]) -> model.Document:
-    """Keep only spans with ``labels`` and what still stands on them."""
-    if not labels:
-        return doc
-    spans = tuple(s for s in doc.spans if s.label in labels)
-    keys = {s.key for s in spans}
-    events = tuple(
-        dataclasses.replace(e, arguments=tuple(a for a in e.arguments if a.span in keys))
-        for e in doc.events
-        if e.trigger in keys
-    )
-    relations = tuple(r for r in doc.relations if r.head in keys and r.tail in keys)
-    return dataclasses.replace(doc, spans=spans, events=events, relations=relations)

@@ -1,0 +1,298 @@
+"""Writing one large output file of an export in worker processes.
+
+The ids of the file are cut into contiguous chunks, one a worker process.
+Each worker opens its own database connection and streams its chunk exactly
+as the in-process export does (:func:`write_part`) into a part file beside
+the target; the parent sums the reports and joins the part files, in order,
+into the export's temporary file. The bytes are those of the in-process
+export.
+
+Only formats whose output for documents A then B is output(A) + output(B)
+inside a fixed frame are split (:data:`FRAMES`): brat (one folder whose file
+names are unique across the whole export), inline (a note that counts
+documents) and spaCy DocBin (one binary container) are written in-process.
+Workers are forked where the platform can (Linux) and run only Qt-free
+store and format code; elsewhere they are spawned.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from queue import Empty
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+
+from annotator.core.formats import WRITERS
+from annotator.core.formats.base import WriteContext, Writer, WriteReport
+from annotator.services.export_part import ExportError, paused_gc, write_part
+from annotator.store.database import make_engine
+
+T = TypeVar("T")
+ENV = "ANNOTATOR_EXPORT_WORKERS"
+# Below this many documents a file is written in-process: starting workers,
+# their connections and the join cost more than splitting saves.
+MIN_DOCS = 5_000
+REPORT_EVERY = 200  # documents between a worker's progress messages
+_COPY = 1 << 24  # bytes a copy call moves at most
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a format writes around its documents: ``head``, bodies joined by ``sep``, ``tail``."""
+
+    head: bytes = b""
+    sep: bytes = b""
+    tail: bytes = b""
+
+
+# Single-file formats whose reports add up (notes are the same for every part).
+FRAMES: dict[str, Frame] = {
+    "native": Frame(),
+    "doccano": Frame(),  # the shape is chosen up front from WriteContext.has_relations
+    "prodigy": Frame(),
+    "spacy": Frame(),
+    "conll": Frame(),  # a -DOCSTART- line before each document, no file header
+    "labelstudio": Frame(b"[", b",", b"\n]\n"),  # bodies start "\n"; items joined by ",\n"
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One worker's share: its chunk of ids and where to write them."""
+
+    index: int
+    ids: Sequence[int]
+    path: Path
+    writer: str
+    context: WriteContext
+    labels: tuple[str, ...]
+    url: str
+    engine: Engine | None  # the parent's, inherited by a forked worker (never pickled)
+
+
+def worker_count() -> int:
+    """Worker processes for a large file: one a core, at most four; none on one core.
+
+    ``ANNOTATOR_EXPORT_WORKERS`` overrides the choice (0 or 1: in-process).
+    """
+    chosen = os.environ.get(ENV)
+    if chosen is not None and chosen.isdigit():
+        return int(chosen)
+    cores = os.cpu_count() or 1
+    return 0 if cores < 2 else min(4, cores)
+
+
+def _forks() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def workers_for(writer: Writer, engine: Engine, count: int) -> int:
+    """Worker processes to write a file of ``count`` documents with; 0 for in-process."""
+    url = engine.url
+    in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+    if writer.name not in FRAMES or count < MIN_DOCS or in_memory:
+        return 0
+    workers = min(worker_count(), count)
+    return workers if workers > 1 else 0
+
+
+def write_parallel(
+    engine: Engine,
+    writer: Writer,
+    ids: Sequence[int],
+    target: Path,
+    context: WriteContext,
+    labels: Sequence[str],
+    workers: int,
+    tick: Callable[[int], None],
+) -> WriteReport:
+    """Write ``ids`` through ``writer`` into ``target`` with ``workers`` processes.
+
+    ``tick(n)`` is called with the documents written since the last call (0
+    while waiting) and may raise to stop: the workers are then ended and
+    every part file removed.
+    """
+    frame = FRAMES[writer.name]
+    _probe(writer, target, context, frame)
+    size = -(-len(ids) // workers)
+    chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
+    forked = _forks()
+    mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
+    url = engine.url.render_as_string(hide_password=False)
+    jobs = [
+        Job(k, chunk, target.with_name(f"{target.name}.{k}"), writer.name, context,
+            tuple(labels), url, engine if forked else None)
+        for k, chunk in enumerate(chunks)
+    ]  # fmt: skip
+    queue: Any = mp.Queue()
+    procs = [mp.Process(target=run_job, args=(job, queue), daemon=True) for job in jobs]
+    try:
+        for proc in procs:
+            proc.start()
+        reports = _collect(queue, procs, tick)
+        join_parts([job.path for job in jobs], target, frame)
+    finally:
+        _end(procs, [job.path for job in jobs])
+        queue.close()
+    return merged(reports)
+
+
+def _probe(writer: Writer, target: Path, context: WriteContext, frame: Frame) -> None:
+    """Check the format's frame on an empty output (and import what it needs before forking)."""
+    probe = target.with_name(f"{target.name}.probe")
+    try:
+        writer.write(iter(()), probe, context)
+        empty = probe.read_bytes()
+    finally:
+        probe.unlink(missing_ok=True)
+    if empty != frame.head + frame.tail:
+        raise ExportError(f"the {writer.name} writer's output cannot be split: {empty[:80]!r}")
+
+
+def _collect(queue: Any, procs: Sequence[Any], tick: Callable[[int], None]) -> list[WriteReport]:
+    """Every worker's report, in order; progress passed on to ``tick`` meanwhile."""
+    reports: dict[int, WriteReport] = {}
+    while len(reports) < len(procs):
+        message = _next(queue)
+        if message is None:
+            tick(0)
+            for n, proc in enumerate(procs):
+                if n not in reports and proc.exitcode not in (None, 0):
+                    raise ExportError(f"export worker {n + 1} stopped (exit code {proc.exitcode})")
+            continue
+        kind, index, payload = message
+        if kind == "done":
+            reports[index] = payload
+        elif kind == "failed":
+            error = ExportError(f"export worker {index + 1} failed: {payload.splitlines()[-1]}")
+            error.add_note(payload)
+            raise error
+        else:
+            tick(payload)
+    return [reports[n] for n in range(len(procs))]
+
+
+def _next(queue: Any) -> tuple[str, int, Any] | None:
+    """The next worker message; None after a tenth of a second without one."""
+    try:
+        message: tuple[str, int, Any] = queue.get(timeout=0.1)
+    except Empty:
+        return None
+    return message
+
+
+def _end(procs: Sequence[Any], paths: Sequence[Path]) -> None:
+    """Stop workers still running and remove every part file."""
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+        if proc.pid is not None:
+            proc.join()
+            proc.close()
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+def run_job(job: Job, queue: Any) -> None:
+    """A worker: write the job's part; send progress, then the report or the error."""
+    try:
+        report = write_job(job, lambda n: queue.put(("progress", job.index, n)))
+    except BaseException:
+        queue.put(("failed", job.index, traceback.format_exc()))
+    else:
+        queue.put(("done", job.index, report))
+
+
+def write_job(job: Job, progressed: Callable[[int], None]) -> WriteReport:
+    """Write one job's part on a connection of this process's own."""
+    engine = job.engine
+    if engine is not None:
+        engine.dispose(close=False)  # the inherited pooled connections stay the parent's
+    else:
+        engine = make_engine(job.url)
+    counted = partial(_counting, progressed=progressed)
+    with engine.connect() as conn, paused_gc():
+        writer = WRITERS[job.writer]
+        return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
+
+
+def _counting(items: Iterator[T], progressed: Callable[[int], None]) -> Iterator[T]:
+    """``items``, reporting every ``REPORT_EVERY`` and the rest at the end."""
+    n = 0
+    for item in items:
+        yield item
+        n += 1
+        if n == REPORT_EVERY:
+            progressed(n)
+            n = 0
+    if n:
+        progressed(n)
+
+
+def merged(reports: Sequence[WriteReport]) -> WriteReport:
+    """One report for the parts: counts summed, notes once each."""
+    out = WriteReport()
+    for report in reports:
+        out.documents += report.documents
+        out.spans += report.spans
+        for reason, count in report.dropped.items():
+            out.drop(reason, count)
+        out.notes.extend(note for note in report.notes if note not in out.notes)
+    return out
+
+
+def join_parts(paths: Sequence[Path], target: Path, frame: Frame) -> None:
+    """The part files, in order, as ``target``: one head, their bodies joined by sep, one tail.
+
+    The first part becomes ``target``; the bodies of the others are copied
+    onto its end (in the kernel where it can).
+    """
+    first, *rest = paths
+    os.replace(first, target)
+    frame_size = len(frame.head) + len(frame.tail)
+    with target.open("r+b", buffering=0) as out:
+        end = out.seek(0, os.SEEK_END) - len(frame.tail)
+        any_body = end > len(frame.head)
+        out.seek(end)
+        out.truncate()
+        for path in rest:
+            with path.open("rb", buffering=0) as part:
+                length = os.fstat(part.fileno()).st_size - frame_size
+                if length <= 0:
+                    continue
+                if any_body:
+                    out.write(frame.sep)
+                any_body = True
+                copy_range(part.fileno(), out.fileno(), len(frame.head), length)
+        out.write(frame.tail)
+
+
+def copy_range(src: int, dst: int, offset: int, length: int) -> None:
+    """``length`` bytes of file ``src`` from ``offset`` written at ``dst``'s position."""
+    if hasattr(os, "copy_file_range"):
+        try:
+            while length > 0:
+                moved = os.copy_file_range(src, dst, min(length, _COPY), offset)
+                if not moved:
+                    raise ExportError("a part file ended early")
+                offset, length = offset + moved, length - moved
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+                raise
+    os.lseek(src, offset, os.SEEK_SET)
+    while length > 0:
+        data = os.read(src, min(length, 1 << 20))
+        if not data:
+            raise ExportError("a part file ended early")
+        length -= len(data)
+        while data:
+            data = data[os.write(dst, data) :]

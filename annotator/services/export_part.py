@@ -1,0 +1,86 @@
+"""Writing one output part of an export: shared by the in-process and worker paths.
+
+Both paths stream the same way (the native rows fast path, else whole
+documents restricted to the chosen labels), so a part written by worker
+processes holds the same bytes as one written here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection
+
+from annotator.core import model
+from annotator.core.formats.base import WriteContext, Writer, WriteReport
+from annotator.core.formats.native import WRITER as NATIVE_WRITER
+from annotator.core.formats.nativerecord import write_rows
+from annotator.store.loading import stream_documents, stream_rows
+
+T = TypeVar("T")
+Counted = Callable[[Iterator[Any]], Iterator[Any]]
+
+
+class ExportError(Exception):
+    """An export that cannot start: unknown format, bad split, unwritable path."""
+
+
+class ExportCancelledError(Exception):
+    """The person pressed Cancel; nothing was written."""
+
+
+def write_part(
+    conn: Connection,
+    writer: Writer,
+    ids: Sequence[int],
+    target: Path,
+    context: WriteContext,
+    labels: Sequence[str],
+    counted: Counted,
+) -> WriteReport:
+    """Stream the documents ``ids`` through ``writer`` into ``target``.
+
+    ``counted`` wraps the stream (progress, Cancel). The native writer
+    without a label filter writes the same bytes straight from the rows.
+    """
+    if writer is NATIVE_WRITER and not labels:
+        return write_rows(counted(stream_rows(conn, ids)), target, context)
+    docs = counted(stream_documents(conn, ids))
+    return writer.write((restrict(doc, labels) for doc in docs), target, context)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export streams.
+
+    An export allocates millions of short-lived, acyclic dicts and tuples;
+    the collector's passes over them cost about a tenth of the time and
+    free nothing. Reference counting still frees every chunk as it goes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def restrict(doc: model.Document, labels: Sequence[str]) -> model.Document:
+    """Keep only spans with ``labels`` and what still stands on them."""
+    if not labels:
+        return doc
+    spans = tuple(s for s in doc.spans if s.label in labels)
+    keys = {s.key for s in spans}
+    events = tuple(
+        dataclasses.replace(e, arguments=tuple(a for a in e.arguments if a.span in keys))
+        for e in doc.events
+        if e.trigger in keys
+    )
+    relations = tuple(r for r in doc.relations if r.head in keys and r.tail in keys)
+    return dataclasses.replace(doc, spans=spans, events=events, relations=relations)

@@ -1,0 +1,210 @@
+"""Exports written by worker processes hold exactly the bytes of the in-process export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.formats import WRITERS
+from annotator.core.formats.base import WriteReport
+from annotator.services import export_parallel
+from annotator.services.export import (
+    ALIASES,
+    ExportCancelledError,
+    ExportError,
+    ExportRequest,
+    ExportResult,
+    Split,
+    export,
+)
+from annotator.services.export_parallel import ENV, FRAMES, workers_for
+from annotator.services.workspace import Workspace
+from annotator.store.selection import Selection
+
+EVERYTHING = Selection(statuses=None)
+EMOJI = (
+    "Kapolda 👮🏽\u200d♂️ Kaltara Irjen Pol. Hary hadir.\r\nBrigjen Andre\u0301 🇮🇩 di Tarakan, Rabu."
+)
+
+
+def _span(text: str, n: int, surface: str, label: str, **extra: Any) -> dict[str, Any]:
+    start = text.index(surface)
+    return {"id": f"T{n}", "start": start, "end": start + len(surface), "label": label} | extra
+
+
+def _rich(n: int) -> dict[str, Any]:
+    text = f"Rilis {n}. {EMOJI}"
+    spans = [
+        _span(text, 1, "Kaltara", "LOC", entity={"name": "Kalimantan Utara", "type": "LOC"}),
+        _span(text, 2, "Irjen Pol. Hary", "PER"),
+        _span(text, 3, "Irjen Pol.", "TITLE"),  # overlaps T2
+        _span(text, 4, "Andre\u0301", "PER"),
+        _span(text, 5, "Tarakan", "LOC"),
+        _span(text, 6, "hadir", "ATTEND"),
+    ]
+    return {
+        "id": f"rilis-{n}",
+        "text": text,
+        "meta": {"title": f"Apel {n}", "source": "Humas"},
+        "status": "done",
+        "spans": spans,
+        "events": [
+            {
+                "id": "E1",
+                "type": "ATTEND",
+                "trigger": "T6",
+                "arguments": [{"role": "agent", "span": "T2"}, {"role": "place", "span": "T5"}],
+            }
+        ],
+        "relations": [{"head": "T2", "tail": "T1", "label": "located_in"}],
+        "notes": [{"text": "cek nama", "span": "T4"}],
+    }
+
+
+def _plain(n: int) -> dict[str, Any]:
+    text = f"Rilis {n}: Polda Kaltara apel di Tarakan.\nPersonel siaga."
+    spans = [_span(text, 1, "Polda Kaltara", "ORG"), _span(text, 2, "Tarakan", "LOC")]
+    status = "new" if n % 7 == 0 else "done"
+    return {"text": text, "meta": {"title": f"Rilis {n}"}, "status": status, "spans": spans}
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """A project of 300 documents; every fifth with emoji, CRLF, events and relations."""
+    folder = tmp_path_factory.mktemp("parallel")
+    records = [_rich(n) if n % 5 == 0 else _plain(n) for n in range(300)]
+    path = folder / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    workspace = Workspace.open(f"sqlite:///{folder / 'p.db'}", "paralel", "tester")
+    summary = workspace.import_paths([path])
+    assert summary.rejected == 0, summary.problems
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports of 10 documents or more go to three workers."""
+    monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    monkeypatch.setenv(ENV, "3")
+
+
+def _serial_and_parallel(
+    ws: Workspace, req: ExportRequest, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ExportResult, ExportResult]:
+    monkeypatch.setenv(ENV, "0")
+    serial = export(ws, req)
+    serial_bytes = {p: p.read_bytes() for p in serial.outputs}
+    monkeypatch.setenv(ENV, "3")
+    monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    assert workers_for(WRITERS[ALIASES.get(req.format, req.format)], ws.store.engine, 100) == 3
+    done: list[tuple[int, int]] = []
+    result = export(ws, req, progress=lambda *a: done.append(a))
+    assert {p: p.read_bytes() for p in result.outputs} == serial_bytes
+    assert done[-1][0] == done[-1][1] >= 60  # every document counted, in order
+    assert [d for d, _ in done] == sorted(d for d, _ in done)
+    return serial, result
+
+
+def _same_reports(a: WriteReport, b: WriteReport) -> None:
+    assert (a.documents, a.spans, a.dropped, a.notes) == (b.documents, b.spans, b.dropped, b.notes)
+
+
+@pytest.mark.parametrize("fmt", sorted(FRAMES))
+def test_parallel_export_writes_the_serial_bytes_and_report(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    out = tmp_path / f"out.{fmt}"
+    serial, parallel = _serial_and_parallel(ws, ExportRequest(fmt, out, EVERYTHING), monkeypatch)
+    _same_reports(serial.outputs[out], parallel.outputs[out])
+    assert parallel.outputs[out].documents >= 290
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no part file left
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "labelstudio", "conll"])
+def test_parallel_label_filter_and_split_match_the_serial_export(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    selection = Selection(statuses=None, labels=("PER", "ATTEND"))
+    req = ExportRequest(fmt, tmp_path / f"out.{fmt}", selection, Split((0.6, 0.3, 0.1)))
+    serial, parallel = _serial_and_parallel(ws, req, monkeypatch)
+    for path, report in serial.outputs.items():
+        _same_reports(report, parallel.outputs[path])
+    assert "LOC" not in next(iter(parallel.outputs)).read_text("utf-8")
+
+
+def test_small_exports_brat_and_inline_stay_in_process(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = ws.store.engine
+    monkeypatch.setenv(ENV, "3")
+    assert workers_for(WRITERS["native"], engine, export_parallel.MIN_DOCS) == 3
+    assert workers_for(WRITERS["native"], engine, export_parallel.MIN_DOCS - 1) == 0
+    for name in ("brat", "inline", "spacy-docbin"):
+        assert workers_for(WRITERS[name], engine, 10**6) == 0
+    monkeypatch.setenv(ENV, "0")
+    assert workers_for(WRITERS["native"], engine, 10**6) == 0
+
+
+@pytest.mark.usefixtures("parallel")
+def test_cancel_ends_the_workers_and_leaves_the_old_file(ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "keep.jsonl"
+    out.write_text("old contents\n", encoding="utf-8")
+    progress: list[int] = []
+    with pytest.raises(ExportCancelledError):
+        export(
+            ws,
+            ExportRequest("jsonl", out, EVERYTHING),
+            progress=lambda done, _total: progress.append(done),
+            cancelled=lambda: bool(progress),
+        )
+    assert out.read_text(encoding="utf-8") == "old contents\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.jsonl"]
+
+
+@pytest.mark.usefixtures("parallel")
+def test_a_failing_worker_is_reported_and_leaves_nothing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> WriteReport:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_parallel, "write_part", broken)  # forked workers inherit it
+    with pytest.raises(ExportError, match="No space left on device"):
+        export(ws, ExportRequest("prodigy", tmp_path / "out.jsonl", EVERYTHING))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.usefixtures("parallel")
+def test_spawned_workers_write_the_same_bytes(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    req = ExportRequest("doccano", tmp_path / "out.jsonl", EVERYTHING)
+    monkeypatch.setenv(ENV, "0")
+    export(ws, req)
+    serial = req.out.read_bytes()
+    monkeypatch.setenv(ENV, "2")
+    monkeypatch.setattr(export_parallel, "_forks", lambda: False)
+    export(ws, req)
+    assert req.out.read_bytes() == serial
+
+
+def test_parallel_export_on_each_database(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [_rich(n) if n % 3 == 0 else _plain(n) for n in range(60)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    workspace = Workspace.open(db_url, "paralel", "tester")
+    try:
+        assert workspace.import_paths([path]).rejected == 0
+        for fmt in ("jsonl", "prodigy"):
+            req = ExportRequest(fmt, tmp_path / f"out.{fmt}", EVERYTHING)
+            serial, parallel = _serial_and_parallel(workspace, req, monkeypatch)
+            _same_reports(serial.outputs[req.out], parallel.outputs[req.out])
+    finally:
+        workspace.close()
