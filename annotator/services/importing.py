@@ -23,11 +23,12 @@ from annotator.core import model
 from annotator.core.formats import (
     READERS,
     Problem,
+    ReadItem,
     ReadOptions,
     Record,
     Severity,
     UnknownFormatError,
-    reader_for,
+    detect,
 )
 from annotator.services.knowledge import learnt_on_insert, unlearn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
@@ -77,18 +78,24 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     known = {ext for r in READERS.values() for ext in r.extensions} - SKIP_IN_FOLDERS
     for path in paths:
         if path.is_dir():
-            yield from sorted(_folder_files(path, known))
+            found = sorted(_folder_files(path, known), key=_path_order)
+            yield from map(Path, found)
         else:
             yield path
 
 
-def _folder_files(folder: Path, known: set[str]) -> Iterator[Path]:
+def _folder_files(folder: Path, known: set[str]) -> Iterator[str]:
     """Files under ``folder`` with a known extension, hidden files and folders left out."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in known:
-                yield Path(root, name)
+                yield os.path.join(root, name)
+
+
+def _path_order(path: str) -> list[str]:
+    """The order of ``Path`` objects (part by part), without making them."""
+    return path.split(os.sep)
 
 
 class Importer:
@@ -101,6 +108,7 @@ class Importer:
         self._run_hashes: set[str] = set()
         self._files_done = self._files_total = 0
         self._neardups = NearDupTracker(project.id)
+        self._missing: set[Path] = set()
 
     def run(
         self,
@@ -113,6 +121,7 @@ class Importer:
         """Import every file; on cancel, remove what this run added."""
         summary = ImportSummary()
         options = options or ReadOptions()
+        self._missing = {p for p in paths if not p.exists()}
         batches = self._batches(
             list(expand_paths(paths)), fmt, options, summary, progress, cancelled
         )
@@ -173,13 +182,12 @@ class Importer:
     def _records(
         self, path: Path, fmt: str | None, options: ReadOptions, summary: ImportSummary
     ) -> Iterator[Record]:
-        if not path.exists():
+        if path in self._missing:  # files found in folders exist: no need to look again
             summary.problems.append(Problem(str(path), "no such file or folder"))
             summary.rejected += 1
             return
         try:
-            reader = reader_for(path, fmt)
-            for item in reader.read(path, options):
+            for item in _read(path, fmt, options):
                 if isinstance(item, Record):
                     yield item
                 elif item.severity == Severity.WARNING:
@@ -256,6 +264,16 @@ class Importer:
         summary.cancelled = True
         summary.imported = 0
         summary.document_ids = []
+
+
+def _read(path: Path, fmt: str | None, options: ReadOptions) -> Iterator[ReadItem]:
+    """What the file's reader yields; a small file is opened once, for sniffing and reading."""
+    reader, data = detect(path, fmt)
+    read_data = getattr(reader, "read_data", None)
+    if data is not None and read_data is not None:
+        items: Iterator[ReadItem] = read_data(path, data, options)
+        return items
+    return reader.read(path, options)
 
 
 _label = attrgetter("label")

@@ -74,6 +74,7 @@ __all__ = [
     "Reader",
     "Record",
     "Severity",
+    "detect",
     "reader_for",
 ]
 
@@ -82,9 +83,22 @@ class UnknownFormatError(ValueError):
     """No reader matches the file, or the named format does not exist."""
 
 
-def _head(path: Path) -> str:
+SNIFF_BYTES = 4096
+WHOLE_FILE_BYTES = 1 << 16
+
+
+def detect(path: Path, name: str | None = None) -> tuple[Reader, bytes | None]:
+    """:func:`reader_for`, with the file's bytes when it is small enough to be read whole.
+
+    Sniffing reads the start of the file anyway; a file of under 64 KB (an
+    article) is read whole at once, so its reader need not open it again.
+    """
+    if name is not None:
+        return reader_for(path, name), None
     with path.open("rb") as fh:
-        return fh.read(4096).decode("utf-8", errors="replace")
+        data = fh.read(WHOLE_FILE_BYTES)
+    head = data[:SNIFF_BYTES].decode("utf-8", errors="replace")
+    return _sniffed(path, head), data if len(data) < WHOLE_FILE_BYTES else None
 
 
 def reader_for(path: Path, name: str | None = None) -> Reader:
@@ -95,7 +109,13 @@ def reader_for(path: Path, name: str | None = None) -> Reader:
         except KeyError:
             known = ", ".join(sorted(READERS))
             raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
-    head = _head(path)
+    with path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+    return _sniffed(path, head)
+
+
+def _sniffed(path: Path, head: str) -> Reader:
+    """The reader whose extensions and sniffing match first, else plain text."""
     suffix = path.suffix.lower()
     for reader in READERS.values():
         if suffix in reader.extensions and reader.sniff(path, head):

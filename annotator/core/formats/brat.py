@@ -252,11 +252,12 @@ class BratReader:
     extensions: tuple[str, ...] = (".ann", ".txt")
 
     def sniff(self, path: Path, head: str) -> bool:
+        suffix = path.suffix.lower()
+        if suffix == ".txt":  # the common case first: one look for its .ann
+            return path.with_suffix(".ann").is_file()
         if path.is_dir():
             return any(path.glob("*.ann"))
-        if path.suffix.lower() == ".txt":
-            return path.with_suffix(".ann").is_file()
-        if path.suffix.lower() != ".ann":
+        if suffix != ".ann":
             return False
         first = next((ln for ln in head.lstrip("\ufeff").splitlines() if ln.strip()), "")
         return not first or _LINE.match(first) is not None

@@ -191,8 +191,8 @@ class ConllReader:
         if not lines:
             return False
         bad, allowed = 0, len(lines) // 10  # at least 90% of the lines must look like CoNLL
-        for line in lines:
-            fields = split_fields(line)
+        for line in lines:  # a prose line is split no further than a fifth field
+            fields = split_fields(line) if "\t" in line else line.split(None, 4)
             ok = 2 <= len(fields) <= 4 and _SNIFF_TAG.match(fields[-1]) is not None
             if not (ok or fields[0] == DOCSTART):
                 bad += 1

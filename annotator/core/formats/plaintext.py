@@ -19,6 +19,11 @@ def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
+    return decode_file_data(path, data)
+
+
+def decode_file_data(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
+    """:func:`read_text_file` of bytes already read from ``path``."""
     if not data.strip():
         return None, [Problem(str(path), "empty file")]
     try:
@@ -49,6 +54,14 @@ class PlainTextReader:
 
     def read(self, path: Path, options: ReadOptions) -> Iterator[ReadItem]:
         text, problems = read_text_file(path)
+        yield from self._article(path, text, problems)
+
+    def read_data(self, path: Path, data: bytes, options: ReadOptions) -> Iterator[ReadItem]:
+        """:meth:`read` of the whole file's bytes, already read (when sniffing it)."""
+        yield from self._article(path, *decode_file_data(path, data))
+
+    @staticmethod
+    def _article(path: Path, text: str | None, problems: list[Problem]) -> Iterator[ReadItem]:
         yield from problems
         if text is None:
             return

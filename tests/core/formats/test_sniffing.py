@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core.formats import reader_for
+from annotator.core.formats import WHOLE_FILE_BYTES, ReadOptions, detect, reader_for
 from annotator.core.formats.base import WriteContext
 from annotator.core.formats.native import WRITER as NATIVE_WRITER
 from tests.core.formats.annotated_sample import document
@@ -66,3 +66,28 @@ def test_first_line_longer_than_the_sniffed_head(tmp_path: Path) -> None:
     path = tmp_path / "long.jsonl"
     path.write_text(json.dumps({"text": long_text, "label": [[0, 5, "ORG"]]}), encoding="utf-8")
     assert reader_for(path).name == "doccano"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("01-apel_siaga.txt", b"Tarakan (ANTARA) - Polda Kaltara siaga.\r\nBaris dua.\n"),
+        ("rilis.md", "# Judul rilis\n\nIsi rilis 🙂 é.\n".encode("utf-8-sig")),
+        ("kosong.txt", b"  \n"),
+        ("biner.txt", b"\x00\x01\x02binary\x00" * 40),
+        ("prosa.txt", ("kata " * 20_000).encode()),  # longer than what sniffing reads whole
+    ],
+)
+def test_a_file_sniffed_whole_reads_as_when_opened_again(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    reader, whole = detect(path)
+    assert reader is reader_for(path)
+    if len(data) >= WHOLE_FILE_BYTES:
+        assert whole is None
+        return
+    assert whole == data
+    options = ReadOptions()
+    assert list(reader.read_data(path, whole, options)) == list(reader.read(path, options))  # type: ignore[attr-defined]
