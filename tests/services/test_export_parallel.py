@@ -208,3 +208,23 @@ def test_parallel_export_on_each_database(
             _same_reports(serial.outputs[req.out], parallel.outputs[req.out])
     finally:
         workspace.close()
+
+
+def test_join_keeps_one_frame_and_skips_empty_parts(tmp_path: Path) -> None:
+    frame = FRAMES["labelstudio"]
+    bodies = [b"", b"\n1,\n2", b"", b"\n3"]
+    paths = [tmp_path / f"p{n}" for n in range(len(bodies))]
+    for path, body in zip(paths, bodies, strict=True):
+        path.write_bytes(frame.head + body + frame.tail)
+    export_parallel.join_parts(paths, tmp_path / "out.json", frame)
+    assert json.loads((tmp_path / "out.json").read_bytes()) == [1, 2, 3]
+    assert (tmp_path / "out.json").read_bytes() == b"[\n1,\n2,\n3\n]\n"
+
+
+def test_join_refuses_a_part_without_the_frame(tmp_path: Path) -> None:
+    (tmp_path / "a").write_bytes(b"[\n1\n]\n")
+    (tmp_path / "b").write_bytes(b"{}\n")
+    with pytest.raises(ExportError, match="not framed"):
+        export_parallel.join_parts(
+            [tmp_path / "a", tmp_path / "b"], tmp_path / "out", FRAMES["labelstudio"]
+        )
