@@ -17,7 +17,7 @@ spaCy is optional: it is imported only when a writer runs.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
+from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned
 from annotator.core.model import Document
 
 UNALIGNED = "spans not aligned to spaCy tokens"
@@ -118,15 +119,16 @@ def _entities(spans: list[Aligned]) -> list[Aligned]:
 
 
 def aligned_triples(
-    nlp: Any, doc: Document, report: WriteReport
+    nlp: Any, doc: Document, report: WriteReport, runs: RunBounds | None = None
 ) -> tuple[list[list[Any]], list[list[Any]]]:
     """``[start, end, label]`` of every aligned span, and of the ``doc.ents`` subset.
 
     The same spans and subset as :func:`aligned_doc` (``filter_spans``). Most
     documents need only the words at span boundaries tokenised (see
-    :func:`_boundary_aligned`); the others are tokenised whole.
+    :func:`~annotator.core.formats.spacy_runs.boundary_aligned`, remembered
+    in ``runs`` across documents); the others are tokenised whole.
     """
-    quick = _boundary_aligned(nlp, doc.text, doc.spans)
+    quick = boundary_aligned(runs or RunBounds(nlp), doc.text, doc.spans)
     if quick is not None:
         found = [
             [sp.start, sp.end, sp.label] for sp, ok in zip(doc.spans, quick, strict=True) if ok
@@ -143,81 +145,6 @@ def aligned_triples(
     return [[s[2], s[3], s[4]] for s in spans], [[s[2], s[3], s[4]] for s in ents]
 
 
-def _boundary_aligned(nlp: Any, text: str, spans: Sequence[Any]) -> list[bool] | None:
-    """Whether each span is aligned, tokenising only the words its ends fall inside.
-
-    spaCy splits text at white space first and tokenises each run of other
-    characters on its own, so a token starts where such a run starts and ends
-    where it ends; inside a run, the run tokenised alone gives the same
-    tokens. None (tokenise the whole text) when a span starts or ends at white
-    space, is empty, or the aligned spans overlap (``filter_spans`` then needs
-    token counts).
-    """
-    runs: dict[tuple[int, int], None] = {}
-    for span in spans:
-        if not 0 <= span.start < span.end <= len(text):
-            return None
-        if text[span.start].isspace() or text[span.end - 1].isspace():
-            return None
-        if not _is_run_start(text, span.start):
-            runs[_run(text, span.start)] = None
-        if not _is_run_end(text, span.end):
-            runs[_run(text, span.end - 1)] = None
-    starts, ends = _run_token_bounds(nlp, text, list(runs))
-    aligned = [
-        (_is_run_start(text, sp.start) or sp.start in starts)
-        and (_is_run_end(text, sp.end) or sp.end in ends)
-        for sp in spans
-    ]
-    kept = sorted((sp.start, sp.end) for sp, ok in zip(spans, aligned, strict=True) if ok)
-    if any(a[1] > b[0] for a, b in pairwise(kept)):
-        return None
-    return aligned
-
-
-def _run(text: str, at: int) -> tuple[int, int]:
-    """The run of non-space characters around ``text[at]``."""
-    start, end = at, at + 1
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
-
-
-def _is_run_start(text: str, at: int) -> bool:
-    return at == 0 or text[at - 1].isspace()
-
-
-def _is_run_end(text: str, at: int) -> bool:
-    return at == len(text) or text[at].isspace()
-
-
-def _run_token_bounds(
-    nlp: Any, text: str, runs: list[tuple[int, int]]
-) -> tuple[set[int], set[int]]:
-    """Token starts and ends (offsets in ``text``) inside ``runs``, tokenised in one call."""
-    if not runs:
-        return set(), set()
-    from spacy.attrs import IDX, LENGTH
-
-    joined = " ".join(text[a:b] for a, b in runs)
-    table = nlp.make_doc(joined).to_array([IDX, LENGTH])
-    shifts, at = [], 0
-    for a, b in runs:  # where each run starts in ``joined``, and its shift into ``text``
-        shifts.append((at, a - at))
-        at += b - a + 1
-    starts: set[int] = set()
-    ends: set[int] = set()
-    n = 0
-    for idx, length in table.tolist():
-        while n + 1 < len(shifts) and idx >= shifts[n + 1][0]:
-            n += 1
-        starts.add(idx + shifts[n][1])
-        ends.add(idx + length + shifts[n][1])
-    return starts, ends
-
-
 class SpacyJsonlWriter:
     """Writes spaCy-aligned character-offset JSONL."""
 
@@ -229,12 +156,13 @@ class SpacyJsonlWriter:
         """Stream one record per document."""
         nlp = blank(context.language)
         report = WriteReport(notes=[OFFSETS_NOTE, f"aligned to spacy.blank({context.language!r})"])
+        runs = RunBounds(nlp)
 
         def records() -> Iterator[dict[str, Any]]:
             for doc in docs:
                 drop_unsupported(report, doc, context, ())
                 report.documents += 1
-                spans, ents = aligned_triples(nlp, doc, report)
+                spans, ents = aligned_triples(nlp, doc, report, runs)
                 meta = flat_meta(doc, taken=())
                 if doc.external_id is not None:
                     meta.setdefault("id", doc.external_id)

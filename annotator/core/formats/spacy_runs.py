@@ -1,0 +1,101 @@
+"""Token boundaries of spaCy's tokenizer, found run by run and remembered.
+
+spaCy splits text at white space first and tokenises each run of other
+characters on its own, so a token starts where such a run starts and ends
+where it ends; inside a run, the run tokenised alone gives the same tokens,
+wherever in whatever text it stands. A corpus repeats its words, so each
+distinct run is tokenised once per export (:class:`RunBounds`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any
+
+Bounds = tuple[frozenset[int], frozenset[int]]  # token starts, token ends, from the run's start
+_RUN_END = re.compile(r"\S*")
+_SPACE = re.compile(r"\s")
+
+
+class RunBounds:
+    """Token starts and ends inside runs of non-space text, by the run's text."""
+
+    LIMIT = 200_000  # runs remembered before the memory starts over
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self._known: dict[str, Bounds] = {}
+
+    def of(self, runs: Sequence[str]) -> list[Bounds]:
+        """The bounds of each of ``runs``; new runs are tokenised in one call."""
+        known = self._known
+        if len(known) > self.LIMIT:
+            known.clear()
+        missing = [run for run in dict.fromkeys(runs) if run not in known]
+        if missing:
+            known.update(zip(missing, _tokenised(self.nlp, missing), strict=True))
+        return [known[run] for run in runs]
+
+
+def _tokenised(nlp: Any, runs: list[str]) -> list[Bounds]:
+    """Token bounds of each run, from one ``make_doc`` of the runs joined by spaces."""
+    from spacy.attrs import IDX, LENGTH
+
+    table = nlp.make_doc(" ".join(runs)).to_array([IDX, LENGTH]).tolist()
+    out: list[Bounds] = []
+    at = n = 0
+    for run in runs:  # each run's tokens lie within [at, at + len(run))
+        starts: list[int] = []
+        ends: list[int] = []
+        while n < len(table) and table[n][0] < at + len(run):
+            idx, length = table[n]
+            starts.append(idx - at)
+            ends.append(idx + length - at)
+            n += 1
+        out.append((frozenset(starts), frozenset(ends)))
+        at += len(run) + 1
+    return out
+
+
+def _run(text: str, at: int) -> tuple[int, int]:
+    """The run of non-space characters around ``text[at]``."""
+    start = text.rfind(" ", 0, at) + 1
+    if _SPACE.search(text, start, at) is not None:  # other white space nearer: step back
+        start = at
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    return start, _RUN_END.match(text, at).end()  # type: ignore[union-attr]
+
+
+def boundary_aligned(runs: RunBounds, text: str, spans: Sequence[Any]) -> list[bool] | None:
+    """Whether each span is aligned, tokenising only the runs its ends fall inside.
+
+    None (tokenise the whole text) when a span starts or ends at white space,
+    is empty, or the aligned spans overlap (``filter_spans`` then needs token
+    counts).
+    """
+    size = len(text)
+    wanted: dict[tuple[int, int], None] = {}
+    inner: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+    for span in spans:
+        start, end = span.start, span.end
+        if not 0 <= start < end <= size or text[start].isspace() or text[end - 1].isspace():
+            return None
+        first = _run(text, start) if start and not text[start - 1].isspace() else None
+        last = _run(text, end - 1) if end < size and not text[end].isspace() else None
+        for run in (first, last):
+            if run is not None:
+                wanted[run] = None
+        inner.append((first, last))
+    bounds = dict(zip(wanted, runs.of([text[a:b] for a, b in wanted]), strict=True))
+    aligned = [
+        (first is None or sp.start - first[0] in bounds[first][0])
+        and (last is None or sp.end - last[0] in bounds[last][1])
+        for sp, (first, last) in zip(spans, inner, strict=True)
+    ]
+    kept = sorted((sp.start, sp.end) for sp, ok in zip(spans, aligned, strict=True) if ok)
+    if any(a[1] > b[0] for a, b in pairwise(kept)):
+        return None
+    return aligned
