@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,28 @@ def test_cancel_ends_the_workers_and_leaves_the_old_file(ws: Workspace, tmp_path
         )
     assert out.read_text(encoding="utf-8") == "old contents\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.jsonl"]
+
+
+@pytest.mark.usefixtures("parallel")
+def test_cancel_stops_workers_still_writing(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stuck(*args: Any) -> WriteReport:
+        ids, counted = args[2], args[-1]
+        list(counted(iter(ids)))  # progress reaches the parent ...
+        threading.Event().wait()  # ... then the worker never finishes on its own
+        raise AssertionError
+
+    monkeypatch.setattr(export_parallel, "write_part", stuck)  # forked workers inherit it
+    progress: list[int] = []
+    with pytest.raises(ExportCancelledError):
+        export(
+            ws,
+            ExportRequest("prodigy", tmp_path / "out.jsonl", EVERYTHING),
+            progress=lambda done, _total: progress.append(done),
+            cancelled=lambda: bool(progress),
+        )
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.usefixtures("parallel")
