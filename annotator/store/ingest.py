@@ -77,6 +77,7 @@ DOC_COLUMNS = (
     "place", "published_at", "url", "meta", "content_hash", "status", "annotator_id",
 )  # fmt: skip
 SPAN_COLUMNS = ("document_id", "start", "end", "label_id", "origin", "annotator_id", "entity_id")
+SpanRow = tuple[int, int, int, int, str, int | None, int | None]
 
 
 def _doc_row(project_id: int, doc: model.Document, who: int | None) -> Row:
@@ -134,52 +135,61 @@ def _insert_annotations(
     linked = [(d, a) for d, a in docs if a.document.spans]
     if not linked:
         return
-    rows = [row for doc_id, item in linked for row in _span_rows(doc_id, item, labels)]
-    owners = [(doc_id, span.key) for doc_id, item in linked for span in item.document.spans]
+    entity_ids = {name: i for (name, kind), i in labels.items() if kind == ENTITY}
+    rows = [row for doc_id, item in linked for row in _span_rows(doc_id, item, labels, entity_ids)]
     if learn_for is not None:
         texts = {doc_id: item.document.text for doc_id, item in linked}
-        _learn(conn, learn_for, rows, texts, labels)
+        rows = _learn(conn, learn_for, rows, texts, labels)
     stamped = {"created_at": now, "updated_at": now}
-    tuples = list(map(tuple, rows))
     if not any(a.document.events or a.document.relations for _, a in linked):
-        insert_rows(conn, t.SPANS, SPAN_COLUMNS, tuples, stamped)
+        insert_rows(conn, t.SPANS, SPAN_COLUMNS, rows, stamped)
         return
-    span_ids = insert_returning_ids(conn, t.SPANS, SPAN_COLUMNS, tuples, stamped)
+    span_ids = insert_returning_ids(conn, t.SPANS, SPAN_COLUMNS, rows, stamped)
+    owners = [(doc_id, span.key) for doc_id, item in linked for span in item.document.spans]
     keys = dict(zip(owners, span_ids, strict=True))
     _insert_links(conn, linked, keys, labels, now)
 
 
-def _span_rows(doc_id: int, item: Annotated, labels: LabelIds) -> list[list[Any]]:
-    """A document's spans as rows in the order of ``SPAN_COLUMNS`` (lists: learning sets
-    their entity); event triggers take the event label of their name when there is one."""
+def _span_rows(
+    doc_id: int, item: Annotated, labels: LabelIds, entity_ids: Mapping[str, int]
+) -> list[SpanRow]:
+    """A document's spans as rows in the order of ``SPAN_COLUMNS``; event triggers take
+    the event label of their name when there is one (``entity_ids``: entity labels by name)."""
     doc, who = item.document, item.annotator_id
+    if not doc.events:  # most documents: entity spans only
+        return [
+            (doc_id, s.start, s.end, entity_ids[s.label], _ORIGIN[s.origin], who,
+             s.entity.id if s.entity else None)
+            for s in doc.spans
+        ]  # fmt: skip
     triggers = {e.trigger for e in doc.events}
-    kinds = [EVENT if s.key in triggers else ENTITY for s in doc.spans] if triggers else None
     rows = []
-    for n, s in enumerate(doc.spans):
-        label_id = labels.get((s.label, EVENT)) if kinds and kinds[n] == EVENT else None
+    for s in doc.spans:
+        label_id = labels.get((s.label, EVENT)) if s.key in triggers else None
         entity = s.entity.id if s.entity else None
-        label_id = label_id or labels[(s.label, ENTITY)]
-        rows.append([doc_id, s.start, s.end, label_id, _ORIGIN[s.origin], who, entity])
+        label_id = label_id or entity_ids[s.label]
+        rows.append((doc_id, s.start, s.end, label_id, _ORIGIN[s.origin], who, entity))
     return rows
 
 
 def _learn(
     conn: Connection,
     project_id: int,
-    rows: list[list[Any]],
+    rows: list[SpanRow],
     texts: Mapping[int, str],
     labels: LabelIds,
-) -> None:
-    """The KB learns the entity spans among ``rows``; each gets the id of its entity.
+) -> list[SpanRow]:
+    """``rows`` with each entity span linked to what the KB learnt from it.
 
     Linking before the insert spares updating every span row after it.
     """
     names = {i: name for (name, kind), i in labels.items() if kind == ENTITY}
-    picked = [row for row in rows if row[3] in names]
-    seen = [(texts[row[0]][row[1] : row[2]], names[row[3]]) for row in picked]
-    for row, entity_id in zip(picked, kb.learn_seen(conn, project_id, seen), strict=True):
-        row[6] = entity_id
+    picked = [n for n, row in enumerate(rows) if row[3] in names]
+    seen = [(texts[rows[n][0]][rows[n][1] : rows[n][2]], names[rows[n][3]]) for n in picked]
+    linked = list(rows)
+    for n, entity_id in zip(picked, kb.learn_seen(conn, project_id, seen), strict=True):
+        linked[n] = (*rows[n][:6], entity_id)
+    return linked
 
 
 def _insert_links(
