@@ -25,7 +25,7 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
-from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned
+from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned, tokenizer_for
 from annotator.core.model import Document
 
 UNALIGNED = "spans not aligned to spaCy tokens"
@@ -35,11 +35,22 @@ SPAN_KEY = "sc"
 
 def blank(language: str) -> Any:
     """``spacy.blank(language)``; raises ``RuntimeError`` when spaCy is missing."""
+    return _spacy().blank(language)
+
+
+def tokenizer(language: str) -> Any:
+    """What tokenises as ``spacy.blank(language).make_doc`` does, without loading
+    every tokenizer exception up front (:func:`spacy_runs.tokenizer_for`)."""
+    _spacy()
+    return tokenizer_for(language)
+
+
+def _spacy() -> Any:
     try:
         import spacy  # optional: imported only when a writer runs
     except ImportError as exc:
         raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
-    return spacy.blank(language)
+    return spacy
 
 
 def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
@@ -154,7 +165,7 @@ class SpacyJsonlWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         """Stream one record per document."""
-        nlp = blank(context.language)
+        nlp = tokenizer(context.language)
         report = WriteReport(notes=[OFFSETS_NOTE, f"aligned to spacy.blank({context.language!r})"])
         runs = RunBounds(nlp)
 

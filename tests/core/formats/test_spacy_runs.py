@@ -1,0 +1,74 @@
+"""The spaCy writer's cheap tokenizer and run memory give spaCy's own answers."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.core.formats import spacy_fmt
+from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.formats.spacy_runs import LazyTokenizer, RunBounds, tokenizer_for
+from annotator.core.model import Document, Span
+
+spacy = pytest.importorskip("spacy")
+
+
+def _tokens(nlp: object, text: str) -> list[tuple[int, str]]:
+    return [(t.idx, t.text) for t in nlp.make_doc(text)]  # type: ignore[attr-defined]
+
+
+def test_lazy_tokenizer_splits_every_indonesian_exception_as_the_blank_pipeline() -> None:
+    """Each special case, in a context that tempts the affix rules, and next to another."""
+    from spacy.util import get_lang_class
+
+    rng = random.Random(4)
+    keys = sorted(get_lang_class("id").Defaults.tokenizer_exceptions)
+    contexts = ["{k}", "({k}),", "x{k}.", '"{k}"-an', "{k}{k}", "Dr. {k}\n  {k}\t"]
+    lazy, full = LazyTokenizer("id"), spacy.blank("id")
+    for key in keys:
+        text = rng.choice(contexts).format(k=key) + " " + rng.choice(keys) + rng.choice(".)-")
+        assert _tokens(lazy, text) == _tokens(full, text), text
+
+
+def test_languages_with_their_own_tokenizer_get_the_blank_pipeline() -> None:
+    assert isinstance(tokenizer_for("id"), LazyTokenizer)
+    assert not isinstance(tokenizer_for("zh"), LazyTokenizer)
+
+
+def test_run_bounds_are_the_runs_own_tokens_wherever_they_stand() -> None:
+    nlp = spacy.blank("id")
+    runs = RunBounds(LazyTokenizer("id"))
+    words = ["Kaltara.", "(KPU)", "S.I.K,", "abu-abu", "Kaltara.", "👮🏽\u200d♂️!", "e-KTP;"]
+    for word, (starts, ends) in zip(words, runs.of(words), strict=True):
+        tokens = nlp.make_doc(word)
+        assert starts == {t.idx for t in tokens}, word
+        assert ends == {t.idx + len(t) for t in tokens}, word
+
+
+def test_jsonl_writer_over_many_documents_agrees_with_char_span(tmp_path: Path) -> None:
+    """One export remembers runs across documents; each still matches spaCy's char_span."""
+    rng = random.Random(8)
+    words = "Polda Kaltara. Kaltara, (KPU) S.I.K abu-abu e-KTP; dll. Rabu\n 5/1 “Kapolda”".split(
+        " "
+    )
+    docs = []
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        spans = set()
+        for _ in range(rng.randint(0, 5)):
+            start = rng.randrange(len(text))
+            spans.add((start, min(len(text), start + rng.randint(1, 15))))
+        spans_ = tuple(Span(s, e, "X") for s, e in sorted(spans, key=lambda p: (p[0], -p[1])))
+        docs.append(Document(text=text, spans=spans_))
+    target = tmp_path / "out.jsonl"
+    spacy_fmt.WRITER.write(docs, target, WriteContext(language="id"))
+    nlp = spacy.blank("id")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    for doc, line in zip(docs, lines, strict=True):
+        _, aligned, ents = spacy_fmt.aligned_doc(nlp, doc, WriteReport())
+        record = json.loads(line)
+        assert record["spans"] == [[s.start_char, s.end_char, s.label_] for s in aligned]
+        assert record["entities"] == [[s.start_char, s.end_char, s.label_] for s in ents]
