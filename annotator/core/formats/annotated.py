@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from annotator.core.model import Document, EntityRef, Origin, Span
 from annotator.core.offsets import span_problem, splits_character
 
 SNIFF_LIMIT = 4 * 1024 * 1024
+_KEYS = [f"T{n}" for n in range(1, 1025)]  # the usual keys, made once
 _NONE: set[str] = set()
 
 
@@ -100,6 +102,10 @@ class SpanBook:
 
     def extend(self, triples: Iterable[Sequence[Any]]) -> None:
         """:meth:`add` each ``(start, end, label)`` as an imported span with a fresh key."""
+        triples = triples if isinstance(triples, list) else list(triples)
+        if triples and not self.spans and self._all_valid(triples):
+            self._first(triples)
+            return
         spans, keys, valid, imported = self.spans, self._keys, self._valid, Origin.IMPORTED
         for start, end, label in triples:
             if not valid(start, end, label):
@@ -107,6 +113,29 @@ class SpanBook:
             key = self._free_key()
             keys.add(key)
             spans.append(Span(start, end, label, key, imported, None, None))
+
+    def _all_valid(self, triples: list[Sequence[Any]]) -> bool:
+        """Whether every triple is a valid span (one loop; see :meth:`_valid`)."""
+        size, text, plain = len(self.text), self.text, self._plain
+        for start, end, label in triples:
+            if not (
+                type(start) is int
+                and type(end) is int
+                and 0 <= start < end <= size
+                and type(label) is str
+                and label.strip()
+                and (plain or not (splits_character(text, start) or splits_character(text, end)))
+            ):
+                return False
+        return True
+
+    def _first(self, triples: list[Sequence[Any]]) -> None:
+        """Keep valid ``triples`` as the record's first spans, keyed ``T1``, ``T2``, ..."""
+        n = len(triples)
+        keys = _KEYS[:n] if n <= len(_KEYS) else [f"T{i}" for i in range(1, n + 1)]
+        starts, ends, labels = zip(*triples, strict=True)
+        self.spans = list(map(Span, starts, ends, labels, keys, repeat(Origin.IMPORTED, n)))
+        self._keys.update(keys)
 
     def _valid(self, start: Any, end: Any, label: Any) -> bool:
         """Whether a span is valid, told in a few comparisons (else see :meth:`_checked`)."""

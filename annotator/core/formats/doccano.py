@@ -46,7 +46,11 @@ ANNOTATION_FIELDS = ("label", "entities", "relations")
 
 
 def _is_triples(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, list) and len(v) == 3 for v in value)
+    if not isinstance(value, list):
+        return False
+    if {*map(type, value)} <= {list}:  # the usual JSON lists, checked in C
+        return {*map(len, value)} <= {3}
+    return all(isinstance(v, list) and len(v) == 3 for v in value)
 
 
 def _label_spans(book: SpanBook, triples: Any) -> None:

@@ -95,3 +95,26 @@ def test_bad_lines_are_named_and_the_rest_imports(tmp_path: Path) -> None:
     assert "malformed JSON" in problems[0].message
     assert "outside the text" in problems[1].message
     assert str(problems[2]).startswith(f"{path}:4: record rejected")
+
+
+def test_one_bad_span_among_good_ones_rejects_its_record_with_the_reason(tmp_path: Path) -> None:
+    text = "Kapolda 🙂 Kaltara e\u0301 hadir.\r\nSelesai."
+    good = [[0, 7, "PER"], [10, 17, "LOC"]]
+    records = [
+        {"text": text, "label": good},
+        {"text": text, "label": [*good, [18, 19, "X"]]},  # between "e" and its accent
+        {"text": text, "label": [*good, [0, 7, " "]]},
+        {"text": text, "label": [*good, [True, 7, "PER"]]},
+        {"text": text, "label": [*good, [28, 29, "X"]]},  # between CR and LF
+        {"text": text, "label": [*good, [5, 5, "PER"]]},
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    read, problems = read_all(doccano.READER, path)
+    assert [r.line for r in read] == [1]
+    assert [s.key for s in read[0].document.spans] == ["T1", "T2"]
+    assert [text[s.start : s.end] for s in read[0].document.spans] == ["Kapolda", "Kaltara"]
+    assert [p.line for p in problems] == [2, 3, 4, 5, 6]
+    reasons = [p.message for p in problems]
+    assert "character" in reasons[0] and "character" in reasons[3]
+    assert "label" in reasons[1] and "integer" in reasons[2] and "empty" in reasons[4]
