@@ -279,14 +279,17 @@ def _choose(
     return sorted(chosen)
 
 
-def bio_tags(count: int, chosen: list[tuple[int, int, str]]) -> list[str]:
-    """IOB2 tags for ``count`` tokens."""
-    tags = ["O"] * count
+def tag_ends(count: int, chosen: list[tuple[int, int, str]], breaks: list[int]) -> list[str]:
+    """What follows each of ``count`` tokens on its line: its IOB2 tag and the line
+    end, and a blank line after the last token of each sentence but the last."""
+    ends = [" O\n"] * count
     for first, last, label in chosen:
-        tags[first] = f"B-{label}"
-        for i in range(first + 1, last + 1):
-            tags[i] = f"I-{label}"
-    return tags
+        ends[first] = f" B-{label}\n"
+        if last > first:
+            ends[first + 1 : last + 1] = [f" I-{label}\n"] * (last - first)
+    for index in breaks:  # the token before opens no new sentence: it ends one
+        ends[index - 1] += "\n"
+    return ends
 
 
 def _columns(doc: Document, count: int) -> list[list[str]] | None:
@@ -359,12 +362,11 @@ def document_body(doc: Document, context: WriteContext, report: WriteReport) -> 
     starts, ends, words = _token_table(doc)
     if not words:
         return ""
-    tags = bio_tags(len(words), _choose(doc, starts, ends, context, report))
-    words = _with_columns(words, _columns(doc, len(words)))
-    cuts = [0, *_breaks(doc.text, starts), len(words)]
-    return "\n\n".join(
-        "\n".join(map(" ".join, zip(words[a:b], tags[a:b], strict=True))) for a, b in pairwise(cuts)
-    )
+    chosen = _choose(doc, starts, ends, context, report)
+    lines = [""] * (2 * len(words))
+    lines[0::2] = _with_columns(words, _columns(doc, len(words)))
+    lines[1::2] = tag_ends(len(words), chosen, _breaks(doc.text, starts))
+    return "".join(lines)[:-1]
 
 
 def _tagged(body: str, doc: Document) -> int:
