@@ -184,12 +184,15 @@ def _learn(
     Linking before the insert spares updating every span row after it.
     """
     names = {i: name for (name, kind), i in labels.items() if kind == ENTITY}
-    picked = [n for n, row in enumerate(rows) if row[3] in names]
-    seen = [(texts[rows[n][0]][rows[n][1] : rows[n][2]], names[rows[n][3]]) for n in picked]
-    linked = list(rows)
-    for n, entity_id in zip(picked, kb.learn_seen(conn, project_id, seen), strict=True):
-        linked[n] = (*rows[n][:6], entity_id)
-    return linked
+    picked = [row for row in rows if row[3] in names]
+    seen = [(texts[d][s:e], names[label]) for d, s, e, label, _, _, _ in picked]
+    learnt = kb.learn_seen(conn, project_id, seen)
+    if len(picked) == len(rows):  # the usual batch: entity spans only
+        return [
+            (d, s, e, lb, o, w, i) for (d, s, e, lb, o, w, _), i in zip(rows, learnt, strict=True)
+        ]
+    linked = iter(learnt)
+    return [(*row[:6], next(linked)) if row[3] in names else row for row in rows]
 
 
 def _insert_links(

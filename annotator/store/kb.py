@@ -216,7 +216,7 @@ def learn_seen(
     mentions = [Mention(text, type_) for text, type_ in counts]
     ids = learn(conn, project_id, mentions, list(counts.values()))
     entity_of = dict(zip(counts, ids, strict=True))
-    return [entity_of[s] for s in seen]
+    return list(map(entity_of.__getitem__, seen))
 
 
 def merge(conn: Connection, project_id: int, keep: int, others: Sequence[int]) -> None:
