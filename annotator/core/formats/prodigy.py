@@ -165,24 +165,26 @@ def _token_records(
     ]
 
 
-def _find(bounds: list[int], value: int) -> int | None:
-    """Index of ``value`` in the rising ``bounds``, if there."""
-    n = bisect_left(bounds, value)
-    return n if n < len(bounds) and bounds[n] == value else None
-
-
 def _aligned(
     doc: Document, starts: list[int], ends: list[int], report: WriteReport
 ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
+    """Spans whose start and end are token bounds, and each by its position in ``doc.spans``."""
     spans: list[dict[str, Any]] = []
     by_pos: dict[int, dict[str, Any]] = {}
+    size = len(starts)
     for pos, span in enumerate(doc.spans):
-        first, last = _find(starts, span.start), _find(ends, span.end)
-        if first is None or last is None or last < first:
+        start, end = span.start, span.end
+        first, last = bisect_left(starts, start), bisect_left(ends, end)
+        if last < first or last >= size or starts[first] != start or ends[last] != end:
             report.drop("spans not aligned to tokens")
             continue
-        item = {"start": span.start, "end": span.end, "label": span.label}
-        item |= {"token_start": first, "token_end": last}
+        item: dict[str, Any] = {
+            "start": start,
+            "end": end,
+            "label": span.label,
+            "token_start": first,
+            "token_end": last,
+        }
         spans.append(item)
         by_pos[pos] = item
     return spans, by_pos
