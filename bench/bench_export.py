@@ -14,6 +14,7 @@ DOCS, whatever the size threshold, to choose export_parallel.MIN_DOCS.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import resource
@@ -163,6 +164,27 @@ def peak_mb(db: Path, fmt: str, out: Path) -> float:
     return int(res.stdout.strip()) / 1024
 
 
+def _spin(_: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
+def parallel_capacity(workers: int) -> float:
+    """How many cores the machine gives now: a CPU loop's speed-up in ``workers`` processes.
+
+    On a shared machine this, not the core count, caps what export workers can gain.
+    """
+    alone = _spin(0)
+    with multiprocessing.get_context().Pool(workers) as pool:
+        start = time.perf_counter()
+        pool.map(_spin, range(workers))
+        together = time.perf_counter() - start
+    return workers * alone / together
+
+
 def crossover(tmp: Path, top: int) -> None:
     """In-process and worker exports of growing files, parallel at any size."""
     export_parallel.MIN_DOCS = 2
@@ -195,7 +217,10 @@ def main() -> None:
         print(f"built {count} documents, {count * 20:,} spans in {time.perf_counter() - t0:.0f} s")
         base, base_cpu = floor(db, tmp / "floor.jsonl")
         print(f"floor (sqlite3 read + orjson write): {base:.2f} s (CPU {base_cpu:.2f} s)")
-        print(f"default workers: {worker_count()} (ANNOTATOR_EXPORT_WORKERS=0: in-process)")
+        default = worker_count()
+        print(f"default workers: {default} (ANNOTATOR_EXPORT_WORKERS=0: in-process)")
+        if default > 1:
+            print(f"cores the machine gives a CPU loop now: {parallel_capacity(default):.1f}")
         for fmt in formats:
             out = tmp / ("brat-out" if fmt == "brat" else f"out.{fmt}")
             for workers in (None, "0"):
