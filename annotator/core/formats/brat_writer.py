@@ -62,9 +62,8 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _t_line(tid: str, span: Span, text: str) -> str:
+    """The T line of a span with a line break inside: its fragments."""
     start, end = span.start, span.end
-    if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
-        return f"{tid}\t{span.label} {start} {end}\t{text[start:end]}"  # one fragment
     parts = fragments(text, start, end)
     offsets = ";".join(f"{s} {e}" for s, e in parts)
     surface = " ".join(text[s:e] for s, e in parts)
@@ -121,8 +120,10 @@ def _link_lines(doc: Document, ids: _Ids) -> list[str]:
     known = {str(n.get("target")): n for n in _meta_list(doc, "brat_normalizations")}
     lines: list[str] = []
     for span in doc.spans:
+        if span.entity is None:
+            continue
         tid = ids.get(span.key, span.id)
-        if span.entity is None or tid is None:
+        if tid is None:
             continue
         old = known.get(span.key, {})
         db = str(old.get("db") or "KB")
@@ -163,13 +164,18 @@ def ann_lines(doc: Document, report: WriteReport, seen: _Seen) -> list[str]:
     ids = _Ids()
     lines = []
     by_key, by_id, text = ids.by_key.setdefault, ids.by_id.setdefault, doc.text
+    find = text.find
     for n, span in enumerate(doc.spans, start=1):
         tid = f"T{n}"
-        if span.key:
-            by_key(span.key, tid)
-        if span.id is not None:
-            by_id(span.id, tid)
-        lines.append(_t_line(tid, span, text))
+        key, ident, start, end = span.key, span.id, span.start, span.end
+        if key:
+            by_key(key, tid)
+        if ident is not None:
+            by_id(ident, tid)
+        if find("\n", start, end) == -1 and find("\r", start, end) == -1:  # one fragment
+            lines.append(f"{tid}\t{span.label} {start} {end}\t{text[start:end]}")
+        else:
+            lines.append(_t_line(tid, span, text))
     seen.spans.update(span.label for span in doc.spans)
     lines += _event_lines(doc, ids, report, seen)
     lines += _relation_lines(doc, ids, report, seen)
@@ -220,7 +226,7 @@ def _stem(doc: Document, n: int, used: set[str]) -> str:
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no line-end translation
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: str, text: str) -> None:
     """``text`` as UTF-8 into a new file, through the OS directly (no stream objects)."""
     data = memoryview(text.encode("utf-8"))
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o666)
@@ -243,11 +249,12 @@ class BratWriter:
         seen = _Seen()
         used: set[str] = {"annotation"}
         target.mkdir(parents=True, exist_ok=True)
+        folder = os.path.join(target, "")  # file paths as plain strings: no Path per file
         for n, doc in enumerate(docs, start=1):
             stem = _stem(doc, n, used)
             lines = ann_lines(doc, report, seen)
-            _write(target / f"{stem}.txt", doc.text)
-            _write(target / f"{stem}.ann", "".join(line + "\n" for line in lines))
+            _write(f"{folder}{stem}.txt", doc.text)
+            _write(f"{folder}{stem}.ann", "\n".join(lines) + "\n" if lines else "")
             report.documents += 1
             report.spans += len(doc.spans)
         conf = annotation_conf(context.schema, seen)
