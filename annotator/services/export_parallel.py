@@ -45,6 +45,7 @@ ENV = "ANNOTATOR_EXPORT_WORKERS"
 MIN_DOCS = 4_000
 REPORT_EVERY = 200  # documents between a worker's progress messages
 _COPY = 1 << 24  # bytes a copy call moves at most
+_INHERITED: list[object] = []  # a forked worker's copy of the parent's connection pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +205,9 @@ def run_job(job: Job, queue: Any) -> None:
 def write_job(job: Job, progressed: Callable[[int], None]) -> WriteReport:
     """Write one job's part on a connection of this process's own."""
     engine = job.engine
-    if engine is not None:
-        engine.dispose(close=False)  # the inherited pooled connections stay the parent's
+    if engine is not None:  # forked: a fresh pool; the parent's connections stay its own,
+        _INHERITED.append(engine.pool)  # held here so no finalizer closes them in this process
+        engine.dispose(close=False)
     else:
         engine = make_engine(job.url)
     counted = partial(_counting, progressed=progressed)
