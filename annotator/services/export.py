@@ -3,7 +3,9 @@
 Exports are views of the same data (DESIGN §5). Documents stream from the
 store chunk by chunk into a format writer; the output goes to a temporary
 name beside the target and is renamed into place only when complete, so an
-interrupted export never leaves a complete-looking half file.
+interrupted export never leaves a complete-looking half file. A large file
+in a format that can be split is written by worker processes, one run of
+documents each, and joined into the same bytes (export_parallel).
 """
 
 from __future__ import annotations
