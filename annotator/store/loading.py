@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
-from itertools import groupby, pairwise
+from itertools import chain, groupby, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -89,13 +89,13 @@ def _annotator_names(conn: Connection) -> dict[int, str]:
     return dict(conn.execute(select(A.id, A.name)).all())
 
 
-_SPANS = _Query(
+_SPANS = _Query(  # rows as :data:`SpanRow`; entities are looked up once a chunk
     lambda ids: (
-        select(S.document_id, S.id, S.start, S.end, L.name, S.origin, A.name, E.id, E.name, E.type)
+        select(S.document_id, S.id, S.start, S.end, L.name, S.origin, A.name, S.entity_id)
         .select_from(
-            t.SPANS.join(t.LABELS, L.id == S.label_id)
-            .outerjoin(t.ANNOTATORS, A.id == S.annotator_id)
-            .outerjoin(t.ENTITIES, E.id == S.entity_id)
+            t.SPANS.join(t.LABELS, L.id == S.label_id).outerjoin(
+                t.ANNOTATORS, A.id == S.annotator_id
+            )
         )
         .where(ids(S.document_id))
         .order_by(S.document_id, S.start)
@@ -181,13 +181,27 @@ _COLUMNS = (
 _DOCUMENTS = _Query(lambda ids: select(*_COLUMNS).where(ids(D.id)))
 
 
+def _entities(conn: Connection, spans: Grouped) -> dict[int, model.EntityRef]:
+    """The entities that span rows link to, by id."""
+    wanted = sorted(set(map(itemgetter(7), chain.from_iterable(spans.values()))) - {None})
+    found: dict[int, model.EntityRef] = {}
+    for i in range(0, len(wanted), 500):
+        query = select(E.id, E.name, E.type).where(E.id.in_(wanted[i : i + 500]))
+        found.update(
+            (eid, model.EntityRef(eid, name, kind)) for eid, name, kind in conn.execute(query)
+        )
+    return found
+
+
 def _chunk(conn: Connection, ids: Sequence[int]) -> tuple[list[Any], _Parts]:
     """The document rows of ``ids`` in the order given, and their annotation rows."""
     found = _DOCUMENTS.run(conn, ids).mappings().all()
     rows = {r["id"]: r for r in found}
+    spans = _spans(conn, ids)
     parts = _Parts(
         _annotator_names(conn),
-        _spans(conn, ids),
+        _entities(conn, spans),
+        spans,
         _grouped(conn, _EVENTS, ids),
         _grouped(conn, _ARGUMENTS, ids),
         _grouped(conn, _RELATIONS, ids),
@@ -219,7 +233,7 @@ def stream_rows(conn: Connection, ids: Sequence[int]) -> Iterator[RowDocument]:
             doc_id = row["id"]
             fields = {**row, "annotator": parts.who.get(row["annotator_id"])}
             linked = parts.document(row, ()) if parts.has_links(doc_id) else None
-            yield RowDocument(fields, parts.spans.get(doc_id, []), linked)
+            yield RowDocument(fields, parts.spans.get(doc_id, []), linked, parts.entities)
 
 
 def _span_maker() -> Callable[..., model.Span]:
@@ -269,6 +283,7 @@ class _Parts:
     def __init__(
         self,
         who: dict[int, str],
+        entities: dict[int, model.EntityRef],
         spans: Grouped,
         events: Grouped,
         args: Grouped,
@@ -276,7 +291,8 @@ class _Parts:
         notes: Grouped,
         suggestions: Grouped,
     ) -> None:
-        self.who, self.spans, self.events, self.args = who, spans, events, args
+        self.who, self.entities, self.spans = who, entities, spans
+        self.events, self.args = events, args
         self.relations, self.notes, self.suggestions = relations, notes, suggestions
 
     def document(self, row: Any, spans: tuple[model.Span, ...]) -> model.Document:
@@ -316,19 +332,10 @@ class _Parts:
 
     def spans_of(self, doc_id: int) -> tuple[model.Span, ...]:
         """The document's spans as model objects, keyed ``T1``.. in order."""
-        make, ref, origin = _make_span, model.EntityRef, ORIGINS.__getitem__
+        make, origin, entity = _make_span, ORIGINS.__getitem__, self.entities.get
         return tuple(
-            make(
-                start,
-                end,
-                label,
-                f"T{n}",
-                origin(org),
-                who,
-                None if ename is None else ref(eid, ename, etype),
-                sid,
-            )
-            for n, (_, sid, start, end, label, org, who, eid, ename, etype) in enumerate(
+            make(start, end, label, f"T{n}", origin(org), who, entity(eid), sid)
+            for n, (_, sid, start, end, label, org, who, eid) in enumerate(
                 self.spans.get(doc_id, ()), start=1
             )
         )

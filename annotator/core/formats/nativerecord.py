@@ -8,20 +8,21 @@ assemble records here, so the two cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
-from annotator.core.model import Document, EntityRef, Span
+from annotator.core.model import Document, EntityRef
 
 OFFSETS = "codepoints, end-exclusive"
 
-SpanRow = tuple[Any, int | None, int, int, str, str, str | None, int | None, str | None, str | None]
+SpanRow = tuple[Any, int | None, int, int, str, str, str | None, Any]
 """A span as the store reads it: (document id, span id, start, end, label,
-origin, annotator name, entity id, entity name, entity type); no entity
-when the entity name is ``None``."""
+origin, annotator name, entity key); the entity is the one a map of
+entities holds under the key (the store's entity id), none when it holds
+none."""
 
 
 def entity_out(ident: int | None, name: str, kind: str | None) -> dict[str, Any]:
@@ -37,8 +38,11 @@ def ref_out(ref: EntityRef | None) -> dict[str, Any] | None:
     return None if ref is None else entity_out(ref.id, ref.name, ref.type)
 
 
-def span_records(text: str, rows: Iterable[SpanRow]) -> list[dict[str, Any]]:
-    """The ``spans`` list of a record, numbered ``T1``.. in row order."""
+def span_records(
+    text: str, rows: Iterable[SpanRow], entities: Mapping[Any, EntityRef]
+) -> list[dict[str, Any]]:
+    """The ``spans`` list of a record, numbered ``T1``.. in row order; ``entities``
+    holds the entity of each row's entity key."""
     return [
         {
             "id": f"T{n}",
@@ -49,42 +53,29 @@ def span_records(text: str, rows: Iterable[SpanRow]) -> list[dict[str, Any]]:
             "origin": org,
             "annotator": who,
         }
-        if en is None
+        if key is None or (ref := entities.get(key)) is None
         else {
             "id": f"T{n}",
             "start": s,
             "end": e,
             "label": lb,
             "text": text[s:e],
-            "entity": entity_out(eid, en, et),
+            "entity": entity_out(ref.id, ref.name, ref.type),
             "origin": org,
             "annotator": who,
         }
-        for n, (_, _, s, e, lb, org, who, eid, en, et) in enumerate(rows, 1)
+        for n, (_, _, s, e, lb, org, who, key) in enumerate(rows, 1)
     ]
-
-
-def _span_row(s: Span) -> SpanRow:
-    ref = s.entity
-    if ref is None:
-        return (None, s.id, s.start, s.end, s.label, str(s.origin), s.annotator, None, None, None)
-    return (
-        None,
-        s.id,
-        s.start,
-        s.end,
-        s.label,
-        str(s.origin),
-        s.annotator,
-        ref.id,
-        ref.name,
-        ref.type,
-    )
 
 
 def document_spans(doc: Document) -> list[dict[str, Any]]:
     """The ``spans`` list of ``doc``'s record."""
-    return span_records(doc.text, map(_span_row, doc.spans))
+    rows = [
+        (None, s.id, s.start, s.end, s.label, str(s.origin), s.annotator, s.entity)
+        for s in doc.spans
+    ]
+    entities = {s.entity: s.entity for s in doc.spans if s.entity is not None}
+    return span_records(doc.text, rows, entities)
 
 
 def _events_out(doc: Document, index: SpanIndex, report: WriteReport) -> list[dict[str, Any]]:
@@ -214,6 +205,7 @@ class RowDocument:
     fields: Mapping[str, Any]
     spans: list[SpanRow]
     linked: Document | None = None
+    entities: Mapping[Any, EntityRef] = field(default_factory=dict)
 
     def index(self) -> SpanIndex:
         """Finds the rows by key or span id."""
@@ -226,7 +218,7 @@ class RowDocument:
 def row_record(item: RowDocument, context: WriteContext, report: WriteReport) -> dict[str, Any]:
     """The native record of a stored document, built straight from its rows."""
     index = item.index() if item.linked is not None else _NO_SPANS
-    spans = span_records(item.fields["text"], item.spans)
+    spans = span_records(item.fields["text"], item.spans, item.entities)
     return assemble(item.fields, spans, item.linked, index, context, report)
 
 
