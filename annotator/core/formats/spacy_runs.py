@@ -15,7 +15,8 @@ from itertools import pairwise
 from typing import Any
 
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
-Bounds = tuple[frozenset[int], frozenset[int]]  # token starts, token ends, from the run's start
+Bounds = tuple[tuple[int, ...], tuple[int, ...]]  # token starts, token ends, from the run's start
+LIMIT = 100_000  # runs remembered before the memory starts over
 _RUN_END = re.compile(r"\S*")
 _SPACE = re.compile(r"\s")
 
@@ -45,6 +46,7 @@ class LazyTokenizer:
         self._rules: dict[str, Any] = dict(defaults.tokenizer_exceptions or {})
         self._longest = max(map(len, self._rules), default=0)
         self._runs: set[str] = set()
+        self._added: set[str] = set()
         prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
         self.tokenizer = Tokenizer(  # as spacy.language.create_tokenizer, without the rules
             create_vocab(language, defaults),
@@ -61,6 +63,8 @@ class LazyTokenizer:
         """The spaCy ``Doc`` of ``text``, as the blank pipeline's ``make_doc`` gives it."""
         new = set(text.split()) - self._runs
         if new:
+            if len(self._runs) > LIMIT:
+                self._runs.clear()
             self._runs |= new
             self._add([key for run in new for key in self._keys_in(run)])
         return self.tokenizer(text)
@@ -73,8 +77,9 @@ class LazyTokenizer:
                     yield run[i:j]
 
     def _add(self, keys: Iterable[str]) -> None:
-        for key in sorted(set(keys)):
+        for key in sorted(set(keys) - self._added):
             self.tokenizer.add_special_case(key, self._rules[key])
+            self._added.add(key)
 
 
 def tokenizer_for(language: str) -> Any:
@@ -95,8 +100,6 @@ def tokenizer_for(language: str) -> Any:
 class RunBounds:
     """Token starts and ends inside runs of non-space text, by the run's text."""
 
-    LIMIT = 200_000  # runs remembered before the memory starts over
-
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
         self._known: dict[str, Bounds] = {}
@@ -104,7 +107,7 @@ class RunBounds:
     def of(self, runs: Sequence[str]) -> list[Bounds]:
         """The bounds of each of ``runs``; new runs are tokenised in one call."""
         known = self._known
-        if len(known) > self.LIMIT:
+        if len(known) > LIMIT:
             known.clear()
         missing = [run for run in dict.fromkeys(runs) if run not in known]
         if missing:
@@ -127,7 +130,7 @@ def _tokenised(nlp: Any, runs: list[str]) -> list[Bounds]:
             starts.append(idx - at)
             ends.append(idx + length - at)
             n += 1
-        out.append((frozenset(starts), frozenset(ends)))
+        out.append((tuple(starts), tuple(ends)))
         at += len(run) + 1
     return out
 
