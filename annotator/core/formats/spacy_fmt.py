@@ -33,24 +33,15 @@ OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
 SPAN_KEY = "sc"
 
 
-def blank(language: str) -> Any:
-    """``spacy.blank(language)``; raises ``RuntimeError`` when spaCy is missing."""
-    return _spacy().blank(language)
-
-
 def tokenizer(language: str) -> Any:
-    """What tokenises as ``spacy.blank(language).make_doc`` does, without loading
-    every tokenizer exception up front (:func:`spacy_runs.tokenizer_for`)."""
-    _spacy()
-    return tokenizer_for(language)
-
-
-def _spacy() -> Any:
+    """What tokenises as ``spacy.blank(language).make_doc`` does, without loading every
+    tokenizer exception up front (:func:`~annotator.core.formats.spacy_runs.tokenizer_for`);
+    raises ``RuntimeError`` when spaCy is missing."""
     try:
-        import spacy  # optional: imported only when a writer runs
+        import spacy  # noqa: F401  optional: imported only when a writer runs
     except ImportError as exc:
         raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
-    return spacy
+    return tokenizer_for(language)
 
 
 def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
@@ -185,7 +176,7 @@ class SpacyJsonlWriter:
 
 def write_docbin(docs: Iterable[Document], path: Path, language: str = "id") -> WriteReport:
     """Write a ``.spacy`` DocBin: ``doc.ents`` non-overlapping, ``doc.spans["sc"]`` all."""
-    nlp = blank(language)
+    nlp = tokenizer(language)
     from spacy.tokens import DocBin
 
     report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
