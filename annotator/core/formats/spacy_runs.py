@@ -102,11 +102,11 @@ class RunBounds:
 
     def __init__(self, nlp: Any) -> None:
         self.nlp = nlp
-        self._known: dict[str, Bounds] = {}
+        self.known: dict[str, Bounds] = {}  # by the run's text
 
     def of(self, runs: Sequence[str]) -> list[Bounds]:
         """The bounds of each of ``runs``; new runs are tokenised in one call."""
-        known = self._known
+        known = self.known
         if len(known) > LIMIT:
             known.clear()
         missing = [run for run in dict.fromkeys(runs) if run not in known]
@@ -150,28 +150,39 @@ def boundary_aligned(runs: RunBounds, text: str, spans: Sequence[Any]) -> list[b
 
     None (tokenise the whole text) when a span starts or ends at white space,
     is empty, or the aligned spans overlap (``filter_spans`` then needs token
-    counts).
+    counts). Runs met before are looked up; new ones are tokenised together
+    at the end (``pending``: span index, run, 0 for its start or 1 for its
+    end, offset in the run).
     """
-    size = len(text)
-    wanted: dict[tuple[int, int], None] = {}
-    inner: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+    size, known = len(text), runs.known
+    aligned: list[bool] = []
+    pending: list[tuple[int, str, int, int]] = []
     for span in spans:
         start, end = span.start, span.end
         if not 0 <= start < end <= size or text[start].isspace() or text[end - 1].isspace():
             return None
-        first = _run(text, start) if start and not text[start - 1].isspace() else None
-        last = _run(text, end - 1) if end < size and not text[end].isspace() else None
-        for run in (first, last):
-            if run is not None:
-                wanted[run] = None
-        inner.append((first, last))
-    bounds = dict(zip(wanted, runs.of([text[a:b] for a, b in wanted]), strict=True))
-    aligned = [
-        (first is None or sp.start - first[0] in bounds[first][0])
-        and (last is None or sp.end - last[0] in bounds[last][1])
-        for sp, (first, last) in zip(spans, inner, strict=True)
-    ]
-    kept = sorted((sp.start, sp.end) for sp, ok in zip(spans, aligned, strict=True) if ok)
+        ok = True
+        if start and not text[start - 1].isspace():
+            a, b = _run(text, start)
+            found = known.get(text[a:b])
+            if found is None:
+                pending.append((len(aligned), text[a:b], 0, start - a))
+            else:
+                ok = start - a in found[0]
+        if end < size and not text[end].isspace():
+            a, b = _run(text, end - 1)
+            found = known.get(text[a:b])
+            if found is None:
+                pending.append((len(aligned), text[a:b], 1, end - a))
+            elif end - a not in found[1]:
+                ok = False
+        aligned.append(ok)
+    if pending:
+        bounds = runs.of([run for _, run, _, _ in pending])
+        for (index, _, side, offset), found in zip(pending, bounds, strict=True):
+            if offset not in found[side]:
+                aligned[index] = False
+    kept = sorted([(sp.start, sp.end) for sp, ok in zip(spans, aligned, strict=True) if ok])
     if any(a[1] > b[0] for a, b in pairwise(kept)):
         return None
     return aligned
