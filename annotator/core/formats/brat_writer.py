@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
-from annotator.core.model import Document, LabelKind, Role, Schema, Span
+from annotator.core.formats.brat_conf import Seen, write_conf
+from annotator.core.model import Document, Span
 
 
 @dataclass
@@ -40,16 +41,6 @@ class _Ids:
         return self.by_id.get(ident) if ident is not None else None
 
 
-@dataclass
-class _Seen:
-    """Labels met while writing, for annotation.conf."""
-
-    spans: set[str] = field(default_factory=set)
-    events: dict[str, set[str]] = field(default_factory=dict)
-    relations: set[str] = field(default_factory=set)
-    attributes: dict[str, set[str]] = field(default_factory=dict)
-
-
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at line breaks into non-empty pieces."""
     pieces = []
@@ -70,7 +61,7 @@ def _t_line(tid: str, span: Span, text: str) -> str:
     return f"{tid}\t{span.label} {offsets}\t{surface}"
 
 
-def _event_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+def _event_lines(doc: Document, ids: _Ids, report: WriteReport, seen: Seen) -> list[str]:
     lines = []
     for n, event in enumerate(doc.events, start=1):
         trigger = ids.get(event.trigger, event.trigger_id)
@@ -97,7 +88,7 @@ def _event_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> 
     return lines
 
 
-def _relation_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+def _relation_lines(doc: Document, ids: _Ids, report: WriteReport, seen: Seen) -> list[str]:
     lines = []
     for n, rel in enumerate(doc.relations, start=1):
         head, tail = ids.get(rel.head, rel.head_id), ids.get(rel.tail, rel.tail_id)
@@ -133,7 +124,7 @@ def _link_lines(doc: Document, ids: _Ids) -> list[str]:
     return lines
 
 
-def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> list[str]:
+def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: Seen) -> list[str]:
     lines: list[str] = []
     for attr in _meta_list(doc, "brat_attributes"):
         target = ids.get(str(attr.get("target")))
@@ -159,7 +150,7 @@ def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: _Seen) -> 
     return lines
 
 
-def ann_lines(doc: Document, report: WriteReport, seen: _Seen) -> list[str]:
+def ann_lines(doc: Document, report: WriteReport, seen: Seen) -> list[str]:
     """Every .ann line of one document."""
     ids = _Ids()
     lines = []
@@ -184,43 +175,37 @@ def ann_lines(doc: Document, report: WriteReport, seen: _Seen) -> list[str]:
     return lines
 
 
-def _role_text(role: Role) -> str:
-    many = role.max_count is None or role.max_count > 1
-    mark = ("+" if many else "") if role.required else ("*" if many else "?")
-    return f"{role.name}{mark}:<ENTITY>"
+_UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def annotation_conf(schema: Schema, seen: _Seen) -> str:
-    """An annotation.conf declaring the schema's labels and every label written."""
-    events = {label.name: label for label in schema.of_kind(LabelKind.EVENT)}
-    event_names = list(events) + sorted(set(seen.events) - set(events))
-    entities = [label.name for label in schema.of_kind(LabelKind.ENTITY)]
-    entities += sorted(seen.spans - set(entities) - set(event_names))
-    relations = [label.name for label in schema.of_kind(LabelKind.RELATION)]
-    relations += sorted(seen.relations - set(relations))
-    out = ["[entities]", *entities, "", "[relations]"]
-    out += [f"{name}\tArg1:<ANY>, Arg2:<ANY>" for name in relations]
-    out += ["", "[events]"]
-    for name in event_names:
-        label = events.get(name)
-        roles = [_role_text(r) for r in label.roles] if label else []
-        roles += [f"{r}*:<ENTITY>" for r in sorted(seen.events.get(name, set())) if not label]
-        out.append("\t".join([name, ", ".join(roles)]) if roles else name)
-    out += ["", "[attributes]"]
-    for name, values in sorted(seen.attributes.items()):
-        value = f", Value:{'|'.join(sorted(values))}" if values else ""
-        out.append(f"{name}\tArg:<ANY>{value}")
-    return "\n".join(out) + "\n"
+class Stems:
+    """File names for the documents of one export, handed out in export order.
+
+    A name comes from the external id or the title, else ``doc00042`` (the
+    document's 1-based position); names are unique ignoring case across the
+    export (``-2``, ``-3``, ...), and ``annotation`` is kept for the conf.
+    """
+
+    def __init__(self) -> None:
+        self.used: set[str] = {"annotation"}
+        self.count = 0
+
+    def next(self, external_id: str | None, title: str | None) -> str:
+        """The name of the next document."""
+        self.count += 1
+        base = _UNSAFE.sub("-", external_id or title or "").strip("-.")[:80]
+        base = base or f"doc{self.count:05d}"
+        stem, k = base, 2
+        while stem.lower() in self.used:
+            stem, k = f"{base}-{k}", k + 1
+        self.used.add(stem.lower())
+        return stem
 
 
-def _stem(doc: Document, n: int, used: set[str]) -> str:
-    base = re.sub(r"[^\w.-]+", "-", doc.external_id or doc.title or "").strip("-.")[:80]
-    stem = base or f"doc{n:05d}"
-    k = 2
-    while stem.lower() in used:
-        stem, k = f"{base or f'doc{n:05d}'}-{k}", k + 1
-    used.add(stem.lower())
-    return stem
+def stems(names: Iterable[tuple[str | None, str | None]]) -> list[str]:
+    """The file names :meth:`BratWriter.write` gives documents of these ``(external_id, title)``."""
+    namer = Stems()
+    return [namer.next(external_id, title) for external_id, title in names]
 
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no line-end translation
@@ -237,6 +222,23 @@ def _write(path: str, text: str) -> None:
         os.close(fd)
 
 
+def write_run(named: Iterable[tuple[Document, str]], folder: Path) -> tuple[WriteReport, Seen]:
+    """Write each document's ``stem.txt`` and ``stem.ann`` into the existing ``folder``.
+
+    Returns what was written and the labels met, for :func:`write_conf`.
+    """
+    report = WriteReport()
+    seen = Seen()
+    base = os.path.join(folder, "")  # file paths as plain strings: no Path per file
+    for doc, stem in named:
+        lines = ann_lines(doc, report, seen)
+        _write(f"{base}{stem}.txt", doc.text)
+        _write(f"{base}{stem}.ann", "\n".join(lines) + "\n" if lines else "")
+        report.documents += 1
+        report.spans += len(doc.spans)
+    return report, seen
+
+
 class BratWriter:
     """Writes a folder of brat standoff pairs plus annotation.conf."""
 
@@ -245,20 +247,11 @@ class BratWriter:
     is_directory: bool = True
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
-        report = WriteReport()
-        seen = _Seen()
-        used: set[str] = {"annotation"}
         target.mkdir(parents=True, exist_ok=True)
-        folder = os.path.join(target, "")  # file paths as plain strings: no Path per file
-        for n, doc in enumerate(docs, start=1):
-            stem = _stem(doc, n, used)
-            lines = ann_lines(doc, report, seen)
-            _write(f"{folder}{stem}.txt", doc.text)
-            _write(f"{folder}{stem}.ann", "\n".join(lines) + "\n" if lines else "")
-            report.documents += 1
-            report.spans += len(doc.spans)
-        conf = annotation_conf(context.schema, seen)
-        (target / "annotation.conf").write_text(conf, encoding="utf-8")
+        namer = Stems()
+        named = ((doc, namer.next(doc.external_id, doc.title)) for doc in docs)
+        report, seen = write_run(named, target)
+        write_conf(target, context.schema, seen)
         return report
 
 
