@@ -8,9 +8,13 @@ into the export's temporary file. The bytes are those of the in-process
 export.
 
 Only formats whose output for documents A then B is output(A) + output(B)
-inside a fixed frame are split (:data:`FRAMES`): brat (one folder whose file
-names are unique across the whole export), inline (a note that counts
-documents) and spaCy DocBin (one binary container) are written in-process.
+inside a fixed frame are split (:data:`FRAMES`), and brat (:data:`DIRECTORIES`):
+its file names, unique across the whole export, are chosen by the parent
+from every document's external id and title before the workers start; the
+workers write their pairs straight into the export's folder and send back
+the labels they met, and the parent writes annotation.conf from them all.
+Inline (a note that counts documents) and spaCy DocBin (one binary
+container) are written in-process.
 Workers are forked where the platform can (Linux) and run only Qt-free
 store and format code; elsewhere they are spawned.
 """
@@ -33,8 +37,11 @@ from sqlalchemy import Engine
 
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, Writer, WriteReport
-from annotator.services.export_part import ExportError, paused_gc, write_part
+from annotator.core.formats.brat_conf import Seen, merge_seen, write_conf
+from annotator.core.formats.brat_writer import stems
+from annotator.services.export_part import ExportError, paused_gc, write_brat_run, write_part
 from annotator.store.database import make_engine
+from annotator.store.doc_names import document_names
 
 T = TypeVar("T")
 ENV = "ANNOTATOR_EXPORT_WORKERS"
@@ -66,11 +73,13 @@ FRAMES: dict[str, Frame] = {
     "conll": Frame(),  # a -DOCSTART- line before each document, no file header
     "labelstudio": Frame(b"[", b",", b"\n]\n"),  # bodies start "\n"; items joined by ",\n"
 }
+# Folder formats whose workers write named files into the one folder.
+DIRECTORIES = frozenset({"brat"})
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One worker's share: its chunk of ids and where to write them."""
+    """One worker's share: its chunk of ids and where to write them (brat: their names too)."""
 
     index: int
     ids: Sequence[int]
@@ -80,6 +89,7 @@ class Job:
     labels: tuple[str, ...]
     url: str
     engine: Engine | None  # the parent's, inherited by a forked worker (never pickled)
+    stems: Sequence[str] = ()  # a folder format's file names, one per id
 
 
 def worker_count() -> int:
@@ -102,7 +112,8 @@ def workers_for(writer: Writer, engine: Engine, count: int) -> int:
     """Worker processes to write a file of ``count`` documents with; 0 for in-process."""
     url = engine.url
     in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-    if writer.name not in FRAMES or count < MIN_DOCS or in_memory:
+    splits = writer.name in FRAMES or writer.name in DIRECTORIES
+    if not splits or count < MIN_DOCS or in_memory:
         return 0
     workers = min(worker_count(), count)
     return workers if workers > 1 else 0
@@ -120,37 +131,53 @@ def write_parallel(
 ) -> WriteReport:
     """Write ``ids`` through ``writer`` into ``target`` with ``workers`` processes.
 
-    ``tick(n)`` is called with the documents written since the last call (0
-    while waiting) and may raise to stop: the workers are then ended and
-    every part file removed.
+    ``target`` is the export's file, or its (existing) folder for a folder
+    format. ``tick(n)`` is called with the documents written since the last
+    call (0 while waiting) and may raise to stop: the workers are then ended
+    and every part file removed (a folder's files are the caller's to remove).
     """
-    frame = FRAMES[writer.name]
-    size = -(-len(ids) // workers)
-    chunks = [ids[k : k + size] for k in range(0, len(ids), size)]
+    folder = writer.name in DIRECTORIES
+    names: Sequence[str] = ()
+    if folder:
+        ids, names = _named(engine, ids)
+    size = max(1, -(-len(ids) // workers))
     forked = _forks()
     mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
     url = engine.url.render_as_string(hide_password=False)
     jobs = [
-        Job(k, chunk, target.with_name(f"{target.name}.{k}"), writer.name, context,
-            tuple(labels), url, engine if forked else None)
-        for k, chunk in enumerate(chunks)
+        Job(n, ids[k : k + size], target if folder else target.with_name(f"{target.name}.{n}"),
+            writer.name, context, tuple(labels), url, engine if forked else None,
+            names[k : k + size])
+        for n, k in enumerate(range(0, len(ids), size))
     ]  # fmt: skip
+    parts = [] if folder else [job.path for job in jobs]
     queue: Any = mp.Queue()
     procs = [mp.Process(target=run_job, args=(job, queue), daemon=True) for job in jobs]
     try:
         for proc in procs:
             proc.start()
-        reports = _collect(queue, procs, tick)
-        join_parts([job.path for job in jobs], target, frame)
+        done = _collect(queue, procs, tick)
+        if not folder:
+            join_parts(parts, target, FRAMES[writer.name])
     finally:
-        _end(procs, [job.path for job in jobs])
+        _end(procs, parts)
         queue.close()
-    return merged(reports)
+    if not folder:
+        return merged(done)
+    write_conf(target, context.schema, merge_seen(seen for _, seen in done))
+    return merged([report for report, _ in done])
 
 
-def _collect(queue: Any, procs: Sequence[Any], tick: Callable[[int], None]) -> list[WriteReport]:
-    """Every worker's report, in order; progress passed on to ``tick`` meanwhile."""
-    reports: dict[int, WriteReport] = {}
+def _named(engine: Engine, ids: Sequence[int]) -> tuple[list[int], list[str]]:
+    """The ids still stored, in order, and the brat file name of each."""
+    with engine.connect() as conn:
+        rows = document_names(conn, ids)
+    return [row[0] for row in rows], stems((external_id, title) for _, external_id, title in rows)
+
+
+def _collect(queue: Any, procs: Sequence[Any], tick: Callable[[int], None]) -> list[Any]:
+    """Every worker's result (see :func:`write_job`), in order; progress passed on to ``tick``."""
+    reports: dict[int, Any] = {}
     while len(reports) < len(procs):
         message = _next(queue)
         if message is None:
@@ -202,8 +229,13 @@ def run_job(job: Job, queue: Any) -> None:
         queue.put(("done", job.index, report))
 
 
-def write_job(job: Job, progressed: Callable[[int], None]) -> WriteReport:
-    """Write one job's part on a connection of this process's own."""
+def write_job(
+    job: Job, progressed: Callable[[int], None]
+) -> WriteReport | tuple[WriteReport, Seen]:
+    """Write one job's part on a connection of this process's own.
+
+    A folder format's job returns the labels met beside its report.
+    """
     engine = job.engine
     if engine is not None:  # forked: a fresh pool; the parent's connections stay its own,
         _INHERITED.append(engine.pool)  # held here so no finalizer closes them in this process
@@ -212,6 +244,8 @@ def write_job(job: Job, progressed: Callable[[int], None]) -> WriteReport:
         engine = make_engine(job.url)
     counted = partial(_counting, progressed=progressed)
     with engine.connect() as conn, paused_gc():
+        if job.writer in DIRECTORIES:
+            return write_brat_run(conn, job.ids, job.stems, job.path, job.labels, counted)
         writer = WRITERS[job.writer]
         return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
 

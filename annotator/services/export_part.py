@@ -18,6 +18,8 @@ from sqlalchemy import Connection
 
 from annotator.core import model
 from annotator.core.formats.base import WriteContext, Writer, WriteReport
+from annotator.core.formats.brat_conf import Seen
+from annotator.core.formats.brat_writer import write_run
 from annotator.core.formats.native import WRITER as NATIVE_WRITER
 from annotator.core.formats.nativerecord import write_rows
 from annotator.store.loading import stream_documents, stream_rows
@@ -52,6 +54,24 @@ def write_part(
         return write_rows(counted(stream_rows(conn, ids)), target, context)
     docs = counted(stream_documents(conn, ids))
     return writer.write((restrict(doc, labels) for doc in docs), target, context)
+
+
+def write_brat_run(
+    conn: Connection,
+    ids: Sequence[int],
+    stems: Sequence[str],
+    folder: Path,
+    labels: Sequence[str],
+    counted: Counted,
+) -> tuple[WriteReport, Seen]:
+    """Write the brat pairs of ``ids``, named ``stems`` (one each), into ``folder``.
+
+    Returns the report and the labels met; the caller writes annotation.conf.
+    """
+    stem_of = dict(zip(ids, stems, strict=True))
+    docs = counted(stream_documents(conn, ids))
+    named = ((restrict(doc, labels), stem_of[doc.id]) for doc in docs if doc.id in stem_of)
+    return write_run(named, folder)
 
 
 @contextmanager
