@@ -6,7 +6,9 @@ the floor measured in the same run: reading the same rows with sqlite3 and
 writing them with orjson; CPU times are printed too, steadier than wall time
 on a shared machine (an export's CPU includes its worker processes'). Each
 format is timed in-process (ANNOTATOR_EXPORT_WORKERS=0) and with the default
-worker processes. Peak memory of each export is measured in a fresh process.
+worker processes; beside brat, the file-creation floor: the same number of
+files of the same sizes created with os.open/os.write/os.close in one
+process. Peak memory of each export is measured in a fresh process.
 Run: .venv/bin/python bench/bench_export.py [DOCS] [--formats=a,b] [--no-memory]
 ``--crossover`` instead times jsonl and prodigy both ways at a few sizes up to
 DOCS, whatever the size threshold, to choose export_parallel.MIN_DOCS.
@@ -114,6 +116,27 @@ def floor(db: Path, out: Path) -> tuple[float, float]:
             }
             fh.write(orjson.dumps(rec) + b"\n")
     return time.perf_counter() - start, time.process_time() - cpu
+
+
+def file_floor(folder: Path, sizes: list[int]) -> tuple[float, float]:
+    """Create one file of each size with os.open/os.write/os.close in a fresh folder (wall, CPU s).
+
+    What the filesystem itself costs a brat export of the same files, in one process.
+    """
+    folder.mkdir()
+    base = os.path.join(folder, "")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    start, cpu = time.perf_counter(), time.process_time()
+    for n, size in enumerate(sizes):
+        data = b"x" * size
+        fd = os.open(f"{base}f{n}.{n & 1}", flags, 0o666)
+        os.write(fd, data)
+        os.close(fd)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _sizes(folder: Path) -> list[int]:
+    return [entry.stat().st_size for entry in os.scandir(folder) if entry.name != "annotation.conf"]
 
 
 def ours(db: Path, fmt: str, out: Path, workers: str | None) -> tuple[float, float, int]:
@@ -232,6 +255,13 @@ def main() -> None:
                 )
                 if workers is None and not used:
                     break  # the default is in-process: nothing more to time
+            if fmt == "brat":
+                sizes = _sizes(out)
+                took, cpu = file_floor(tmp / "file-floor", sizes)
+                print(
+                    f"file-creation floor ({len(sizes)} files, same sizes, one process,"
+                    f" os.open/write/close): {took:6.2f} s  (CPU {cpu:6.2f} s)"
+                )
         if "--no-memory" in sys.argv:
             return
         for n in (count // 4, count):
