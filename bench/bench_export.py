@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -149,6 +150,8 @@ def ours(db: Path, fmt: str, out: Path, workers: str | None) -> tuple[float, flo
     with ws.store.engine.connect() as conn:
         count = len(select_ids(conn, ws.project.id, Selection(statuses=None)))
     used = workers_for(WRITERS[ALIASES.get(fmt, fmt)], ws.store.engine, count)
+    if out.is_dir():
+        shutil.rmtree(out)  # replacing a folder would time deleting the old one too
     start, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()
     export(ws, ExportRequest(fmt, out, Selection(statuses=None)))
     took = time.perf_counter() - start
