@@ -11,8 +11,9 @@ Only formats whose output for documents A then B is output(A) + output(B)
 inside a fixed frame are split (:data:`FRAMES`), and brat (:data:`DIRECTORIES`):
 its file names, unique across the whole export, are chosen by the parent
 from every document's external id and title before the workers start; the
-workers write their pairs straight into the export's folder and send back
-the labels they met, and the parent writes annotation.conf from them all.
+workers write their pairs into folders of their own inside the export's
+folder, move them up when done and send back the labels they met, and the
+parent writes annotation.conf from them all.
 Inline (a note that counts documents) and spaCy DocBin (one binary
 container) are written in-process.
 Workers are forked where the platform can (Linux) and run only Qt-free
@@ -261,9 +262,26 @@ def write_job(
     counted = partial(_counting, progressed=progressed)
     with engine.connect() as conn, paused_gc():
         if job.writer in DIRECTORIES:
-            return write_brat_run(conn, job.ids, job.stems, job.path, job.labels, counted)
+            own = job.path / f".worker-{job.index}"
+            own.mkdir()
+            done = write_brat_run(conn, job.ids, job.stems, own, job.labels, counted)
+            moved_up(own)
+            return done
         writer = WRITERS[job.writer]
         return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
+
+
+def moved_up(folder: Path) -> None:
+    """Move every file of ``folder`` into its parent folder, then remove ``folder``.
+
+    A worker creates its files in a folder of its own: processes creating
+    files in one shared folder contend in the kernel (on ext4 here, two of
+    them spent 2-3 times the system time of one), while moving the files
+    up afterwards costs about a tenth of creating them.
+    """
+    for entry in os.scandir(folder):
+        os.replace(entry.path, folder.parent / entry.name)
+    folder.rmdir()
 
 
 def _counting(items: Iterator[T], progressed: Callable[[int], None]) -> Iterator[T]:
