@@ -5,7 +5,9 @@ store chunk by chunk into a format writer; the output goes to a temporary
 name beside the target and is renamed into place only when complete, so an
 interrupted export never leaves a complete-looking half file. A large file
 in a format that can be split is written by worker processes, one run of
-documents each, and joined into the same bytes (export_parallel).
+documents each, and joined into the same bytes; a large brat folder too,
+each worker writing its documents' pairs under names the parent chose
+(export_parallel).
 """
 
 from __future__ import annotations
