@@ -20,8 +20,6 @@ from annotator.core import model
 from annotator.core.formats.base import WriteContext, Writer, WriteReport
 from annotator.core.formats.brat_conf import Seen
 from annotator.core.formats.brat_writer import write_run
-from annotator.core.formats.native import WRITER as NATIVE_WRITER
-from annotator.core.formats.nativerecord import write_rows
 from annotator.store.loading import stream_documents, stream_rows
 
 T = TypeVar("T")
@@ -47,11 +45,14 @@ def write_part(
 ) -> WriteReport:
     """Stream the documents ``ids`` through ``writer`` into ``target``.
 
-    ``counted`` wraps the stream (progress, Cancel). The native writer
-    without a label filter writes the same bytes straight from the rows.
+    ``counted`` wraps the stream (progress, Cancel). A writer with
+    ``write_rows`` (native, Prodigy) writes the same bytes straight from the
+    store's rows when no label filter applies.
     """
-    if writer is NATIVE_WRITER and not labels:
-        return write_rows(counted(stream_rows(conn, ids)), target, context)
+    rows_writer = getattr(writer, "write_rows", None)
+    if rows_writer is not None and not labels:  # the same bytes, without span objects
+        report: WriteReport = rows_writer(counted(stream_rows(conn, ids)), target, context)
+        return report
     docs = counted(stream_documents(conn, ids))
     return writer.write((restrict(doc, labels) for doc in docs), target, context)
 

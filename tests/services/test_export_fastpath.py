@@ -1,4 +1,5 @@
-"""The native export's fast path (rows -> records) writes what the normal writer writes."""
+"""The export fast path (store rows -> records, native and Prodigy) writes what the normal
+writer writes from whole documents."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 
-from annotator.core.formats.base import WriteContext
-from annotator.core.formats.native import WRITER
+from annotator.core.formats import WRITERS
+from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.services.export import ExportRequest, export
 from annotator.services.workspace import Workspace
 from annotator.store import tables as t
@@ -68,7 +69,9 @@ def _plain(n: int) -> dict[str, Any]:
 
 @pytest.fixture
 def ws(tmp_path: Path, sqlite_url: str) -> Workspace:
-    records = [_rich(), _plain(1), {"text": "Tanpa anotasi.", "status": "new"}, _plain(2)]
+    tokens = [{"start": s, "end": e} for s, e in [(0, 5), (6, 7), (7, 8), (9, 14)]]
+    stored = {"text": "Rilis 3: siaga.", "meta": {"tokens": tokens}, "status": "done"}
+    records = [_rich(), _plain(1), {"text": "Tanpa anotasi.", "status": "new"}, _plain(2), stored]
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     workspace = Workspace.open(sqlite_url, "cepat", "tester")
@@ -97,25 +100,30 @@ def _add_notes(ws: Workspace) -> None:
             conn.execute(insert(t.NOTES), values | {"text": text, "created_at": now})
 
 
-def _normal(ws: Workspace, out: Path, with_suggestions: bool) -> bytes:
+def _normal(ws: Workspace, fmt: str, out: Path, with_suggestions: bool) -> WriteReport:
     """The normal writer's output over model documents."""
     with ws.store.engine.connect() as conn:
         ids = select_ids(conn, ws.project.id, Selection(statuses=None))
         context = WriteContext(ws.schema(), with_suggestions=with_suggestions)
-        WRITER.write(stream_documents(conn, ids), out, context)
-    return out.read_bytes()
+        return WRITERS[fmt].write(stream_documents(conn, ids), out, context)
 
 
+@pytest.mark.parametrize("fmt", ["native", "prodigy"])
 @pytest.mark.parametrize("with_suggestions", [False, True])
 def test_fast_path_output_is_byte_for_byte_the_normal_writers(
-    ws: Workspace, tmp_path: Path, with_suggestions: bool
+    ws: Workspace, tmp_path: Path, with_suggestions: bool, fmt: str
 ) -> None:
     out = tmp_path / "fast.jsonl"
-    req = ExportRequest("jsonl", out, Selection(statuses=None), with_suggestions=with_suggestions)
+    req = ExportRequest(fmt, out, Selection(statuses=None), with_suggestions=with_suggestions)
     result = export(ws, req)
     fast = out.read_bytes()
-    assert fast == _normal(ws, tmp_path / "normal.jsonl", with_suggestions)
-    assert result.documents == 4
+    normal = _normal(ws, fmt, tmp_path / "normal.jsonl", with_suggestions)
+    assert fast == (tmp_path / "normal.jsonl").read_bytes()
+    assert result.outputs[out] == normal  # the same counts of what was dropped
+    assert result.documents == 5
+    if fmt == "prodigy":
+        assert normal.dropped["entity links"] > 2  # plain documents' learnt links counted too
+        return
     rich = json.loads(fast.splitlines()[0])
     assert [s["text"] for s in rich["spans"][1:3]] == ["Irjen Pol. Hary", "Irjen Pol."]
     assert rich["spans"][0]["entity"]["type"] == "LOC"
@@ -126,6 +134,23 @@ def test_fast_path_output_is_byte_for_byte_the_normal_writers(
     assert rich["original_text"] == EMOJI.replace("\n", "\r\n")
     assert [n.get("span") or n.get("event") for n in rich["notes"]] == [None, "T5", "E1"]
     assert ("suggestions" in rich) is with_suggestions
+
+
+def test_prodigy_fast_path_keeps_stored_tokens_and_white_space(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "prodigy.jsonl"
+    export(ws, ExportRequest("prodigy", out, Selection(statuses=None)))
+    tasks = [json.loads(line) for line in out.read_bytes().splitlines()]
+    stored = tasks[-1]["tokens"]
+    assert [(t["text"], t["ws"]) for t in stored] == [
+        ("Rilis", True), ("3", False), (":", True), ("siaga", False)  # "." is no stored token
+    ]  # fmt: skip
+    for task in tasks:
+        for token in task["tokens"]:
+            following = task["text"][token["end"] : token["end"] + 1]
+            assert token["ws"] is following.isspace()
+            assert task["text"][token["start"] : token["end"]] == token["text"]
 
 
 def test_fast_path_spans_match_their_text_in_code_points(ws: Workspace, tmp_path: Path) -> None:

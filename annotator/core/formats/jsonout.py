@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +45,16 @@ def columns(doc: Document) -> dict[str, Any]:
 
 def flat_meta(doc: Document, taken: Iterable[str]) -> dict[str, Any]:
     """Columns, then ``doc.meta`` entries whose names are not ``taken`` or columns."""
-    out = columns(doc)
+    return flat_fields({name: getattr(doc, name) for name in COLUMNS}, doc.meta, taken)
+
+
+def flat_fields(
+    values: Mapping[str, Any], meta: Mapping[str, Any], taken: Iterable[str]
+) -> dict[str, Any]:
+    """:func:`flat_meta` of a stored document's field ``values`` (all of ``COLUMNS``) and meta."""
+    out = {name: values[name] for name in COLUMNS if values[name] not in (None, "")}
     skip = set(taken) | set(out)
-    out.update((k, v) for k, v in doc.meta.items() if k not in skip)
+    out.update((k, v) for k, v in meta.items() if k not in skip)
     return out
 
 

@@ -40,9 +40,11 @@ from annotator.core.formats.base import (
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
 from annotator.core.formats.nativerecord import (
     OFFSETS,
+    RowDocument,
     assemble,
     document_fields,
     document_spans,
+    write_rows,
 )
 from annotator.core.model import (
     Argument,
@@ -84,6 +86,12 @@ class NativeWriter:
 
         write_jsonl(target, records())
         return report
+
+    def write_rows(
+        self, items: Iterable[RowDocument], target: Path, context: WriteContext
+    ) -> WriteReport:
+        """:meth:`write` of stored documents given as rows (the same bytes)."""
+        return write_rows(items, target, context)
 
 
 # -- reading ---------------------------------------------------------------

@@ -7,6 +7,7 @@ assemble records here, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
-from annotator.core.model import Document, EntityRef
+from annotator.core.model import Document, EntityRef, Origin, Span
 
 OFFSETS = "codepoints, end-exclusive"
 
@@ -213,6 +214,19 @@ class RowDocument:
         for n, row in enumerate(self.spans):
             index.add(f"T{n + 1}", row[1], n)
         return index
+
+
+def row_document(item: RowDocument) -> Document:
+    """The whole document of an item with ``linked`` annotations, its spans made from the rows
+    (keyed ``T1``.. in row order, as the store's loader keys them)."""
+    if item.linked is None:
+        raise ValueError("row_document needs the linked document")
+    origin, entity = Origin, item.entities.get
+    spans = tuple(
+        Span(start, end, label, f"T{n}", origin(org), who, entity(eid), sid)
+        for n, (_, sid, start, end, label, org, who, eid) in enumerate(item.spans, start=1)
+    )
+    return dataclasses.replace(item.linked, spans=spans)
 
 
 def row_record(item: RowDocument, context: WriteContext, report: WriteReport) -> dict[str, Any]:

@@ -17,8 +17,9 @@ events, entity links, notes and suggestions are reported as dropped.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import count
+from operator import lt
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,11 @@ from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
     SpanIndex,
     drop_unsupported,
+    flat_fields,
     flat_meta,
     write_jsonl,
 )
+from annotator.core.formats.nativerecord import RowDocument, row_document
 from annotator.core.model import Document, Relation
 from annotator.core.tokens import Token, tokenize_words
 
@@ -141,8 +144,8 @@ class ProdigyReader:
 # -- writing ---------------------------------------------------------------
 
 
-def _stored_tokens(doc: Document) -> list[Token] | None:
-    stored = doc.meta.get("tokens")
+def _stored_tokens(text: str, meta: Mapping[str, Any]) -> list[Token] | None:
+    stored = meta.get("tokens")
     if not isinstance(stored, list):
         return None
     out: list[Token] = []
@@ -150,30 +153,40 @@ def _stored_tokens(doc: Document) -> list[Token] | None:
         start, end = (tok.get("start"), tok.get("end")) if isinstance(tok, dict) else (None, None)
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
             return None
-        if end > len(doc.text) or (out and start < out[-1][1]):
+        if end > len(text) or (out and start < out[-1][1]):
             return None
         out.append((start, end))
     return out
 
 
 def _token_records(
-    text: str, starts: list[int], ends: list[int], words: list[str]
+    text: str, starts: list[int], ends: list[int], words: list[str], gaps_are_space: bool
 ) -> list[dict[str, Any]]:
+    """Prodigy's token objects; ``ws`` is whether white space follows the token.
+
+    Between the tokens of :func:`tokenize_words` lies only white space (every
+    other character belongs to a token), so there ``ws`` is whether a gap
+    follows, found in C; stored tokens are looked at character by character.
+    """
+    if gaps_are_space and ends:
+        ws = list(map(lt, ends, starts[1:]))
+        ws.append(text[ends[-1] : ends[-1] + 1].isspace())
+    else:
+        ws = [text[e : e + 1].isspace() for e in ends]
     return [
-        {"text": word, "start": s, "end": e, "id": n, "ws": text[e : e + 1].isspace()}
-        for word, s, e, n in zip(words, starts, ends, count(), strict=False)
+        {"text": word, "start": s, "end": e, "id": n, "ws": space}
+        for word, s, e, n, space in zip(words, starts, ends, count(), ws, strict=False)
     ]
 
 
 def _aligned(
-    doc: Document, starts: list[int], ends: list[int], report: WriteReport
+    triples: Iterable[tuple[int, int, str]], starts: list[int], ends: list[int], report: WriteReport
 ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
-    """Spans whose start and end are token bounds, and each by its position in ``doc.spans``."""
+    """Spans whose start and end are token bounds, and each by its position among ``triples``."""
     spans: list[dict[str, Any]] = []
     by_pos: dict[int, dict[str, Any]] = {}
     size = len(starts)
-    for pos, span in enumerate(doc.spans):
-        start, end = span.start, span.end
+    for pos, (start, end, label) in enumerate(triples):
         first, last = bisect_left(starts, start), bisect_left(ends, end)
         if last < first or last >= size or starts[first] != start or ends[last] != end:
             report.drop("spans not aligned to tokens")
@@ -181,7 +194,7 @@ def _aligned(
         item: dict[str, Any] = {
             "start": start,
             "end": end,
-            "label": span.label,
+            "label": label,
             "token_start": first,
             "token_end": last,
         }
@@ -207,25 +220,55 @@ def _relations_out(
     return out
 
 
-def to_task(doc: Document, report: WriteReport) -> dict[str, Any]:
-    """One Prodigy task for ``doc``."""
-    stored = _stored_tokens(doc)
+def _task(
+    text: str,
+    meta: Mapping[str, Any],
+    triples: Iterable[tuple[int, int, str]],
+    report: WriteReport,
+) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """``{"text", "tokens", "spans"}`` of a text, and the aligned spans by position."""
+    stored = _stored_tokens(text, meta)
     if stored:
         starts, ends = [s for s, _ in stored], [e for _, e in stored]
-        words = [doc.text[s:e] for s, e in stored]
+        words = [text[s:e] for s, e in stored]
     else:
-        starts, ends, words = tokenize_words(doc.text)
-    spans, by_pos = _aligned(doc, starts, ends, report)
-    tokens = _token_records(doc.text, starts, ends, words)
-    task: dict[str, Any] = {"text": doc.text, "tokens": tokens, "spans": spans}
+        starts, ends, words = tokenize_words(text)
+    spans, by_pos = _aligned(triples, starts, ends, report)
+    tokens = _token_records(text, starts, ends, words, not stored)
+    report.spans += len(spans)
+    return {"text": text, "tokens": tokens, "spans": spans}, by_pos
+
+
+def _with_meta(task: dict[str, Any], ident: Any, meta: dict[str, Any]) -> dict[str, Any]:
+    task["meta"] = ({"id": ident} if ident is not None else {}) | meta
+    return task
+
+
+def to_task(doc: Document, report: WriteReport) -> dict[str, Any]:
+    """One Prodigy task for ``doc``."""
+    task, by_pos = _task(doc.text, doc.meta, [(s.start, s.end, s.label) for s in doc.spans], report)
     relations = _relations_out(doc, by_pos, report) if doc.relations else []
     if relations:
         task["relations"] = relations
-    meta = flat_meta(doc, taken=("tokens",))
     ident = doc.external_id if doc.external_id is not None else doc.id
-    task["meta"] = ({"id": ident} if ident is not None else {}) | meta
-    report.spans += len(spans)
-    return task
+    return _with_meta(task, ident, flat_meta(doc, taken=("tokens",)))
+
+
+def row_task(item: RowDocument, context: WriteContext, report: WriteReport) -> dict[str, Any]:
+    """:func:`to_task` of a stored document, built from its span rows when it has nothing
+    linked to them (no :class:`Span` objects: the export's fast path)."""
+    if item.linked is not None:
+        doc = row_document(item)
+        drop_unsupported(report, doc, context, ("relations",))
+        return to_task(doc, report)
+    fields, rows = item.fields, item.spans
+    links = sum(row[7] is not None for row in rows)
+    if links:
+        report.drop("entity links", links)
+    text, meta = fields["text"], fields["meta"] or {}
+    task, _ = _task(text, meta, [(row[2], row[3], row[4]) for row in rows], report)
+    ident = fields["external_id"] if fields["external_id"] is not None else fields["id"]
+    return _with_meta(task, ident, flat_fields(fields, meta, taken=("tokens",)))
 
 
 class ProdigyWriter:
@@ -244,6 +287,20 @@ class ProdigyWriter:
                 drop_unsupported(report, doc, context, ("relations",))
                 report.documents += 1
                 yield to_task(doc, report)
+
+        write_jsonl(target, tasks())
+        return report
+
+    def write_rows(
+        self, items: Iterable[RowDocument], target: Path, context: WriteContext
+    ) -> WriteReport:
+        """:meth:`write` of stored documents given as rows (the same bytes)."""
+        report = WriteReport(notes=[OFFSETS_NOTE, "token_end is inclusive"])
+
+        def tasks() -> Iterator[dict[str, Any]]:
+            for item in items:
+                report.documents += 1
+                yield row_task(item, context, report)
 
         write_jsonl(target, tasks())
         return report

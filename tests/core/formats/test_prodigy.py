@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.core.formats import prodigy
 from annotator.core.formats.base import WriteContext
 from annotator.core.model import Document, Span
+from annotator.core.tokens import tokenize_words
 from tests.core.formats.annotated_sample import (
     TEXT,
     assert_same_spans,
@@ -80,3 +84,14 @@ def test_reads_spans_with_or_without_tokens(tmp_path: Path) -> None:
     ]
     assert [p.line for p in problems] == [3, 4]
     assert all(str(p).startswith(f"{path}:") for p in problems)
+
+
+TRICKY = " \t\n\r\u00a0\u2028\u200d\u0301\ufe0f🙂🇮🇩.,;:!?()'’-aZ09é_"
+
+
+@given(st.text(alphabet=st.sampled_from(TRICKY) | st.characters(), max_size=60))
+def test_white_space_after_a_token_is_told_from_the_gaps_alone(text: str) -> None:
+    starts, ends, words = tokenize_words(text)
+    by_gap = prodigy._token_records(text, starts, ends, words, gaps_are_space=True)
+    by_char = prodigy._token_records(text, starts, ends, words, gaps_are_space=False)
+    assert by_gap == by_char
