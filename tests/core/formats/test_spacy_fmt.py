@@ -59,6 +59,9 @@ def test_docbin_round_trip(tmp_path: Path) -> None:
     ]
     assert len(doc.ents) == len(original.spans) - 1
     assert doc.user_data["id"] == "rilis-001"
+    from srsly import msgpack
+
+    assert "get_all" not in vars(msgpack.msgpack_encoders)  # srsly's lookups as they were
 
 
 def test_jsonl_alignment_matches_spacys_char_span_and_filter_spans() -> None:
