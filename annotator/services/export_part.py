@@ -1,8 +1,8 @@
 """Writing one output part of an export: shared by the in-process and worker paths.
 
-Both paths stream the same way (the native rows fast path, else whole
-documents restricted to the chosen labels), so a part written by worker
-processes holds the same bytes as one written here.
+Both paths stream the same way (straight from the store's rows for writers
+that can, else whole documents restricted to the chosen labels), so a part
+written by worker processes holds the same bytes as one written here.
 """
 
 from __future__ import annotations
