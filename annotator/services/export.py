@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from annotator.core.formats import WRITERS
-from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.formats.base import WriteContext, Writer, WriteReport
 from annotator.services.export_parallel import workers_for, write_parallel
 from annotator.services.export_part import ExportCancelledError, ExportError, paused_gc, write_part
 from annotator.services.workspace import Workspace
@@ -125,7 +125,7 @@ def export(
         for name, part_ids in parts.items():
             target = _target(req.out, name, writer.is_directory)
             workers = workers_for(writer, engine, len(part_ids))
-            with atomic_target(target, writer.is_directory) as tmp:
+            with atomic_target(target, _as_folder(writer, len(part_ids))) as tmp:
                 if workers:
                     report = write_parallel(
                         engine, writer, part_ids, tmp, context, labels, workers, counter.add
@@ -166,6 +166,12 @@ class _Counter:
             raise ExportCancelledError
 
 
+def _as_folder(writer: Writer, count: int) -> bool:
+    """Whether ``writer`` writes ``count`` documents as a folder (brat; a large DocBin)."""
+    shards: Callable[[int], bool] | None = getattr(writer, "shards", None)
+    return writer.is_directory or (shards is not None and shards(count))
+
+
 def _target(out: Path, part: str, is_dir: bool) -> Path:
     if not part:
         return out
@@ -187,7 +193,7 @@ def atomic_target(target: Path, is_dir: bool) -> Iterator[Path]:
     except BaseException:
         _remove(tmp)
         raise
-    if is_dir and target.exists():
+    if target.is_dir() or (is_dir and target.exists()):  # a folder replaces, or is replaced
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         target.rename(old)
         tmp.rename(target)
