@@ -13,9 +13,10 @@ its file names, unique across the whole export, are chosen by the parent
 from every document's external id and title before the workers start; the
 workers write their pairs into folders of their own inside the export's
 folder, move them up when done and send back the labels they met, and the
-parent writes annotation.conf from them all.
-Inline (a note that counts documents) and spaCy DocBin (one binary
-container) are written in-process.
+parent writes annotation.conf from them all. A spaCy DocBin folder (a large
+DocBin export) is split at whole files, so each file holds what it would
+in-process. Inline (a note that counts documents) and a DocBin of one file
+(one binary container) are written in-process.
 Workers are forked where the platform can (Linux) and run only Qt-free
 store and format code; elsewhere they are spawned.
 """
@@ -42,7 +43,13 @@ from annotator.core.formats.base import WriteContext, Writer, WriteReport
 from annotator.core.formats.brat_conf import Seen, merge_seen, write_conf
 from annotator.core.formats.brat_writer import stems
 from annotator.core.formats.spacy_fmt import tokenizer
-from annotator.services.export_part import ExportError, paused_gc, write_brat_run, write_part
+from annotator.services.export_part import (
+    ExportError,
+    paused_gc,
+    write_brat_run,
+    write_part,
+    write_shard_run,
+)
 from annotator.store.database import make_engine
 from annotator.store.doc_names import document_names
 
@@ -93,6 +100,7 @@ class Job:
     url: str
     engine: Engine | None  # the parent's, inherited by a forked worker (never pickled)
     stems: Sequence[str] = ()  # a folder format's file names, one per id
+    shard: int = 0  # a sharded folder's first file number for this job (0: not sharded)
 
 
 def worker_count() -> int:
@@ -115,11 +123,17 @@ def workers_for(writer: Writer, engine: Engine, count: int) -> int:
     """Worker processes to write a file of ``count`` documents with; 0 for in-process."""
     url = engine.url
     in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-    splits = writer.name in FRAMES or writer.name in DIRECTORIES
+    splits = writer.name in FRAMES or writer.name in DIRECTORIES or _sharded(writer, count)
     if not splits or count < MIN_DOCS or in_memory:
         return 0
     workers = min(worker_count(), count)
     return workers if workers > 1 else 0
+
+
+def _sharded(writer: Writer, count: int) -> bool:
+    """Whether ``writer`` writes ``count`` documents as a folder of whole files (DocBin)."""
+    shards: Callable[[int], bool] | None = getattr(writer, "shards", None)
+    return shards is not None and shards(count)
 
 
 def write_parallel(
@@ -139,11 +153,15 @@ def write_parallel(
     call (0 while waiting) and may raise to stop: the workers are then ended
     and every part file removed (a folder's files are the caller's to remove).
     """
-    folder = writer.name in DIRECTORIES
+    sharded = _sharded(writer, len(ids))
+    folder = writer.name in DIRECTORIES or sharded
     names: Sequence[str] = ()
-    if folder:
+    if writer.name in DIRECTORIES:
         ids, names = _named(engine, ids)
-    size = max(1, -(-len(ids) // workers))
+    size, files = max(1, -(-len(ids) // workers)), 1
+    if sharded:  # whole files a worker: the same files, whoever writes them
+        files = int(getattr(writer, "shard_size"))  # noqa: B009
+        size = -(-size // files) * files
     forked = _forks()
     mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
     if forked:
@@ -152,7 +170,7 @@ def write_parallel(
     jobs = [
         Job(n, ids[k : k + size], target if folder else target.with_name(f"{target.name}.{n}"),
             writer.name, context, tuple(labels), url, engine if forked else None,
-            names[k : k + size])
+            names[k : k + size], k // files + 1 if sharded else 0)
         for n, k in enumerate(range(0, len(ids), size))
     ]  # fmt: skip
     parts = [] if folder else [job.path for job in jobs]
@@ -167,7 +185,7 @@ def write_parallel(
     finally:
         _end(procs, parts)
         queue.close()
-    if not folder:
+    if writer.name not in DIRECTORIES:
         return merged(done)
     write_conf(target, context.schema, merge_seen(seen for _, seen in done))
     return merged([report for report, _ in done])
@@ -268,6 +286,10 @@ def write_job(
             moved_up(own)
             return done
         writer = WRITERS[job.writer]
+        if job.shard:
+            return write_shard_run(
+                conn, writer, job.ids, job.path, job.context, job.labels, counted, job.shard
+            )
         return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
 
 

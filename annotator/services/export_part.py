@@ -57,6 +57,23 @@ def write_part(
     return writer.write((restrict(doc, labels) for doc in docs), target, context)
 
 
+def write_shard_run(
+    conn: Connection,
+    writer: Writer,
+    ids: Sequence[int],
+    folder: Path,
+    context: WriteContext,
+    labels: Sequence[str],
+    counted: Counted,
+    first: int,
+) -> WriteReport:
+    """Write the files of a sharded folder format (DocBin) for ``ids``, from file ``first``."""
+    docs = counted(stream_documents(conn, ids))
+    restricted = (restrict(doc, labels) for doc in docs)
+    report: WriteReport = getattr(writer, "write_shards")(restricted, folder, context, first)  # noqa: B009
+    return report
+
+
 def write_brat_run(
     conn: Connection,
     ids: Sequence[int],

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.formats import spacy_fmt
+from annotator.services import export_parallel
 from annotator.services.export import ExportRequest, Split, export
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection
@@ -68,3 +69,25 @@ def test_a_folder_export_and_a_file_export_replace_each_other(
     export(ws, ExportRequest("spacy-docbin", out, Selection(statuses=None), split=split))
     assert train.is_file() and len(_corpus(train)) == 5
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("workers", ["2", "3"])
+def test_worker_processes_write_the_same_files(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    monkeypatch.setattr(spacy_fmt, "SHARD", 2)
+    monkeypatch.setattr(export_parallel, "MIN_DOCS", 1)
+    monkeypatch.setenv(export_parallel.ENV, "0")
+    alone = tmp_path / "alone.spacy"
+    first = export(ws, ExportRequest("spacy-docbin", alone, Selection(statuses=None)))
+    monkeypatch.setenv(export_parallel.ENV, workers)
+    ticks: list[int] = []
+    shared = tmp_path / "shared.spacy"
+    req = ExportRequest("spacy-docbin", shared, Selection(statuses=None))
+    second = export(ws, req, progress=lambda done, total: ticks.append(done))
+    files = sorted(p.name for p in alone.iterdir())
+    assert files == ["0001.spacy", "0002.spacy", "0003.spacy", "0004.spacy"]
+    assert sorted(p.name for p in shared.iterdir()) == files
+    assert all((alone / f).read_bytes() == (shared / f).read_bytes() for f in files)
+    assert second.outputs[shared] == first.outputs[alone]
+    assert ticks[-1] == 7

@@ -138,16 +138,17 @@ def test_parallel_label_filter_and_split_match_the_serial_export(
     assert "LOC" not in next(iter(parallel.outputs)).read_text("utf-8")
 
 
-def test_small_exports_inline_and_docbin_stay_in_process(
+def test_small_exports_inline_and_one_docbin_file_stay_in_process(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = ws.store.engine
     monkeypatch.setenv(ENV, "3")
-    for name in ("native", "brat"):
+    for name in ("native", "brat", "spacy-docbin"):  # DocBin: a folder of files by then
         assert workers_for(WRITERS[name], engine, export_parallel.MIN_DOCS) == 3
         assert workers_for(WRITERS[name], engine, export_parallel.MIN_DOCS - 1) == 0
-    for name in ("inline", "spacy-docbin"):
-        assert workers_for(WRITERS[name], engine, 10**6) == 0
+    assert workers_for(WRITERS["inline"], engine, 10**6) == 0
+    monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    assert workers_for(WRITERS["spacy-docbin"], engine, 1_000) == 0  # one file
     monkeypatch.setenv(ENV, "0")
     assert workers_for(WRITERS["native"], engine, 10**6) == 0
 

@@ -225,13 +225,13 @@ def _encoders_looked_up_once() -> Iterator[None]:
 
 
 def write_docbin_shards(
-    docs: Iterable[Document], folder: Path, language: str = "id", size: int = 0
+    docs: Iterable[Document], folder: Path, language: str = "id", size: int = 0, first: int = 1
 ) -> WriteReport:
     """Write DocBin files of ``size`` documents each (the last may hold fewer) into
-    ``folder``, named ``0001.spacy``, ``0002.spacy``, ...; spaCy reads such a folder as
-    one corpus (``spacy train --paths.train FOLDER``)."""
+    ``folder``, named ``0001.spacy``, ``0002.spacy``, ... from number ``first``; spaCy
+    reads such a folder as one corpus (``spacy train --paths.train FOLDER``)."""
     nlp, stream, report = tokenizer(language), iter(docs), WriteReport()
-    shard, n = list(islice(stream, size or SHARD)), 1
+    shard, n = list(islice(stream, size or SHARD)), first
     while shard:
         part = write_docbin(shard, folder / f"{n:04d}.spacy", language, nlp)
         report.documents += part.documents
@@ -257,6 +257,11 @@ class SpacyDocBinWriter:
     suffix: str = ".spacy"
     is_directory: bool = False
 
+    @property
+    def shard_size(self) -> int:
+        """Documents a file of a folder export holds."""
+        return SHARD
+
     def shards(self, count: int) -> bool:
         """Whether ``count`` documents are written as a folder of DocBin files."""
         return count > SHARD
@@ -264,9 +269,19 @@ class SpacyDocBinWriter:
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         """Write all documents into one DocBin, or into a folder of them (``target`` a folder)."""
         if target.is_dir():
-            report = write_docbin_shards(docs, target, context.language)
-        else:
-            report = write_docbin(docs, target, context.language)
+            return self.write_shards(docs, target, context)
+        return self._noted(write_docbin(docs, target, context.language), context)
+
+    def write_shards(
+        self, docs: Iterable[Document], folder: Path, context: WriteContext, first: int = 1
+    ) -> WriteReport:
+        """Write the files of a folder export from number ``first`` (the export's first
+        file when 1; export workers write runs of whole files)."""
+        report = write_docbin_shards(docs, folder, context.language, SHARD, first)
+        return self._noted(report, context)
+
+    @staticmethod
+    def _noted(report: WriteReport, context: WriteContext) -> WriteReport:
         if context.with_suggestions:
             report.notes.append("suggestions are not written to DocBin files")
         return report
