@@ -232,8 +232,8 @@
         <translation>JSONL spaCy: posisi karakter yang diterima Doc.char_span</translation>
     </message>
     <message>
-        <source>spaCy DocBin (.spacy) for spacy train; needs spaCy installed</source>
-        <translation>spaCy DocBin (.spacy) untuk spacy train; spaCy harus terpasang</translation>
+        <source>spaCy DocBin (.spacy) for spacy train, a folder of them past 2,000 documents; needs spaCy installed</source>
+        <translation>spaCy DocBin (.spacy) untuk spacy train, berupa folder berisi beberapa berkas bila lebih dari 2.000 dokumen; spaCy harus terpasang</translation>
     </message>
     <message>
         <source>Prodigy JSONL: text, tokens and spans (token_end inclusive)</source>

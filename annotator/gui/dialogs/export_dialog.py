@@ -36,7 +36,13 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("native", N_("Native JSONL: everything (spans, entity links, events, relations, notes)")),
     ("doccano", N_("doccano JSONL: text and [start, end, label] (entities and relations form)")),
     ("spacy", N_("spaCy JSONL: character offsets that Doc.char_span accepts")),
-    ("spacy-docbin", N_("spaCy DocBin (.spacy) for spacy train; needs spaCy installed")),
+    (
+        "spacy-docbin",
+        N_(
+            "spaCy DocBin (.spacy) for spacy train, a folder of them past 2,000 documents;"
+            " needs spaCy installed"
+        ),
+    ),
     ("prodigy", N_("Prodigy JSONL: text, tokens and spans (token_end inclusive)")),
     ("conll", N_("CoNLL-2003 IOB2, a token a line; overlapping spans cannot be carried")),
     ("brat", N_("brat standoff: a folder of .txt and .ann files with annotation.conf")),
