@@ -22,9 +22,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from annotator.core.formats import WRITERS
-from annotator.core.formats.base import WriteContext, Writer, WriteReport
+from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.services.export_parallel import workers_for, write_parallel
-from annotator.services.export_part import ExportCancelledError, ExportError, paused_gc, write_part
+from annotator.services.export_part import (
+    ExportCancelledError,
+    ExportError,
+    paused_gc,
+    sharded,
+    write_part,
+)
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection, has_relations, select_ids
 
@@ -125,7 +131,8 @@ def export(
         for name, part_ids in parts.items():
             target = _target(req.out, name, writer.is_directory)
             workers = workers_for(writer, engine, len(part_ids))
-            with atomic_target(target, _as_folder(writer, len(part_ids))) as tmp:
+            as_folder = writer.is_directory or sharded(writer, len(part_ids))
+            with atomic_target(target, as_folder) as tmp:
                 if workers:
                     report = write_parallel(
                         engine, writer, part_ids, tmp, context, labels, workers, counter.add
@@ -164,12 +171,6 @@ class _Counter:
             self.progress(self.done, self.total)
         if self.cancelled is not None and self.cancelled():
             raise ExportCancelledError
-
-
-def _as_folder(writer: Writer, count: int) -> bool:
-    """Whether ``writer`` writes ``count`` documents as a folder (brat; a large DocBin)."""
-    shards: Callable[[int], bool] | None = getattr(writer, "shards", None)
-    return writer.is_directory or (shards is not None and shards(count))
 
 
 def _target(out: Path, part: str, is_dir: bool) -> Path:

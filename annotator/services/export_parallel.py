@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
-import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
@@ -43,9 +42,11 @@ from annotator.core.formats.base import WriteContext, Writer, WriteReport
 from annotator.core.formats.brat_conf import Seen, merge_seen, write_conf
 from annotator.core.formats.brat_writer import stems
 from annotator.core.formats.spacy_fmt import tokenizer
+from annotator.services import processes
 from annotator.services.export_part import (
     ExportError,
     paused_gc,
+    sharded,
     write_brat_run,
     write_part,
     write_shard_run,
@@ -108,32 +109,18 @@ def worker_count() -> int:
 
     ``ANNOTATOR_EXPORT_WORKERS`` overrides the choice (0 or 1: in-process).
     """
-    chosen = os.environ.get(ENV)
-    if chosen is not None and chosen.isdigit():
-        return int(chosen)
-    cores = os.cpu_count() or 1
-    return 0 if cores < 2 else min(4, cores)
-
-
-def _forks() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return processes.worker_count(ENV)
 
 
 def workers_for(writer: Writer, engine: Engine, count: int) -> int:
     """Worker processes to write a file of ``count`` documents with; 0 for in-process."""
     url = engine.url
     in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
-    splits = writer.name in FRAMES or writer.name in DIRECTORIES or _sharded(writer, count)
+    splits = writer.name in FRAMES or writer.name in DIRECTORIES or sharded(writer, count)
     if not splits or count < MIN_DOCS or in_memory:
         return 0
     workers = min(worker_count(), count)
     return workers if workers > 1 else 0
-
-
-def _sharded(writer: Writer, count: int) -> bool:
-    """Whether ``writer`` writes ``count`` documents as a folder of whole files (DocBin)."""
-    shards: Callable[[int], bool] | None = getattr(writer, "shards", None)
-    return shards is not None and shards(count)
 
 
 def write_parallel(
@@ -153,16 +140,16 @@ def write_parallel(
     call (0 while waiting) and may raise to stop: the workers are then ended
     and every part file removed (a folder's files are the caller's to remove).
     """
-    sharded = _sharded(writer, len(ids))
-    folder = writer.name in DIRECTORIES or sharded
+    is_sharded = sharded(writer, len(ids))
+    folder = writer.name in DIRECTORIES or is_sharded
     names: Sequence[str] = ()
     if writer.name in DIRECTORIES:
         ids, names = _named(engine, ids)
     size, files = max(1, -(-len(ids) // workers)), 1
-    if sharded:  # whole files a worker: the same files, whoever writes them
-        files = int(getattr(writer, "shard_size"))  # noqa: B009
+    if is_sharded:  # whole files a worker: the same files, whoever writes them
+        files = int(getattr(writer, "shard_size", 1))
         size = -(-size // files) * files
-    forked = _forks()
+    forked = processes.forks()
     mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
     if forked:
         preload(writer.name, context.language)
@@ -170,7 +157,7 @@ def write_parallel(
     jobs = [
         Job(n, ids[k : k + size], target if folder else target.with_name(f"{target.name}.{n}"),
             writer.name, context, tuple(labels), url, engine if forked else None,
-            names[k : k + size], k // files + 1 if sharded else 0)
+            names[k : k + size], k // files + 1 if is_sharded else 0)
         for n, k in enumerate(range(0, len(ids), size))
     ]  # fmt: skip
     parts = [] if folder else [job.path for job in jobs]

@@ -57,6 +57,12 @@ def write_part(
     return writer.write((restrict(doc, labels) for doc in docs), target, context)
 
 
+def sharded(writer: Writer, count: int) -> bool:
+    """Whether ``writer`` writes ``count`` documents as a folder of whole files (a DocBin)."""
+    shards: Callable[[int], bool] | None = getattr(writer, "shards", None)
+    return shards is not None and shards(count)
+
+
 def write_shard_run(
     conn: Connection,
     writer: Writer,

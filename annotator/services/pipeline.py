@@ -11,8 +11,6 @@ while they start (and small imports never wait for one).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +19,7 @@ from itertools import chain, islice
 from typing import TypeVar
 
 from annotator.core import model
+from annotator.services import processes
 from annotator.services.prepare import Outcome, Prepared, applied, outcomes, prepare_many, work_of
 
 T = TypeVar("T")
@@ -35,15 +34,7 @@ def worker_count() -> int:
     spends much of its time in SQLite, which does not need a core of its own
     all the time. ``ANNOTATOR_IMPORT_WORKERS`` overrides the choice.
     """
-    chosen = os.environ.get("ANNOTATOR_IMPORT_WORKERS")
-    if chosen is not None and chosen.isdigit():
-        return int(chosen)
-    cores = os.cpu_count() or 1
-    return 0 if cores < 2 else min(4, cores)
-
-
-def _forks() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return processes.worker_count("ANNOTATOR_IMPORT_WORKERS")
 
 
 def prepared_batches(
@@ -68,7 +59,7 @@ def _pooled(
     batches: Iterator[list[T]], items: Callable[[T], Item], workers: int
 ) -> Iterator[tuple[list[T], list[Prepared]]]:
     """Batches prepared by ``workers`` processes, ``workers`` of them in flight."""
-    forks = _forks()
+    forks = processes.forks()
     context = multiprocessing.get_context("fork" if forks else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context)
     window: deque[Pending[T]] = deque()

@@ -12,7 +12,7 @@ import pytest
 
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteReport
-from annotator.services import export_parallel
+from annotator.services import export_parallel, processes
 from annotator.services.export import (
     ALIASES,
     ExportCancelledError,
@@ -213,7 +213,7 @@ def test_spawned_workers_write_the_same_bytes(
     export(ws, req)
     serial = req.out.read_bytes()
     monkeypatch.setenv(ENV, "2")
-    monkeypatch.setattr(export_parallel, "_forks", lambda: False)
+    monkeypatch.setattr(processes, "forks", lambda: False)
     export(ws, req)
     assert req.out.read_bytes() == serial
 

@@ -11,7 +11,7 @@ import pytest
 
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteReport
-from annotator.services import export_parallel
+from annotator.services import export_parallel, processes
 from annotator.services.export import (
     ExportCancelledError,
     ExportError,
@@ -152,7 +152,7 @@ def test_a_failing_brat_worker_leaves_no_folder(
 def test_spawned_brat_workers_write_the_same_folder(
     ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(export_parallel, "_forks", lambda: False)
+    monkeypatch.setattr(processes, "forks", lambda: False)
     _both_ways(ws, ExportRequest("brat", tmp_path / "brat", EVERYTHING), monkeypatch)
 
 
