@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -12,6 +12,7 @@ from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
 
 OFFSETS_NOTE = "offsets are Python code points over the text, end-exclusive"
+T = TypeVar("T")
 COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
 
 
@@ -25,6 +26,28 @@ def write_jsonl(target: Path, objects: Iterable[dict[str, Any]]) -> None:
     with target.open("wb") as fh:
         for obj in objects:
             fh.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
+
+
+def write_records(
+    target: Path,
+    items: Iterable[T],
+    notes: Sequence[str],
+    record: Callable[[T, WriteReport], dict[str, Any]],
+) -> WriteReport:
+    """Stream ``record(item, report)`` of each item into ``target``, one JSON object a line.
+
+    Returns the report the records filled in, with ``notes`` and the
+    documents counted.
+    """
+    report = WriteReport(notes=list(notes))
+
+    def records() -> Iterator[dict[str, Any]]:
+        for item in items:
+            report.documents += 1
+            yield record(item, report)
+
+    write_jsonl(target, records())
+    return report
 
 
 def write_json_array(target: Path, objects: Iterable[dict[str, Any]]) -> None:

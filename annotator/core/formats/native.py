@@ -37,8 +37,9 @@ from annotator.core.formats.base import (
     WriteContext,
     WriteReport,
 )
-from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
+from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_records
 from annotator.core.formats.nativerecord import (
+    NOTES,
     OFFSETS,
     RowDocument,
     assemble,
@@ -76,16 +77,12 @@ class NativeWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         """Stream one record per document."""
-        report = WriteReport(notes=[f'offsets: "{OFFSETS}" (Python code points)'])
 
-        def records() -> Iterator[dict[str, Any]]:
-            for doc in docs:
-                report.documents += 1
-                report.spans += len(doc.spans)
-                yield to_record(doc, context, report)
+        def record(doc: Document, report: WriteReport) -> dict[str, Any]:
+            report.spans += len(doc.spans)
+            return to_record(doc, context, report)
 
-        write_jsonl(target, records())
-        return report
+        return write_records(target, docs, NOTES, record)
 
     def write_rows(
         self, items: Iterable[RowDocument], target: Path, context: WriteContext

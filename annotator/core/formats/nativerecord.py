@@ -8,16 +8,17 @@ assemble records here, so the two cannot drift apart.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
-from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_jsonl
+from annotator.core.formats.jsonout import COLUMNS, SpanIndex, write_records
 from annotator.core.model import Document, EntityRef, Origin, Span
 
 OFFSETS = "codepoints, end-exclusive"
+NOTES = (f'offsets: "{OFFSETS}" (Python code points)',)
 
 SpanRow = tuple[Any, int | None, int, int, str, str, str | None, Any]
 """A span as the store reads it: (document id, span id, start, end, label,
@@ -241,13 +242,9 @@ _NO_SPANS = SpanIndex(())
 
 def write_rows(docs: Iterable[RowDocument], target: Path, context: WriteContext) -> WriteReport:
     """The native writer's output for stored documents, from their rows."""
-    report = WriteReport(notes=[f'offsets: "{OFFSETS}" (Python code points)'])
 
-    def records() -> Iterator[dict[str, Any]]:
-        for item in docs:
-            report.documents += 1
-            report.spans += len(item.spans)
-            yield row_record(item, context, report)
+    def record(item: RowDocument, report: WriteReport) -> dict[str, Any]:
+        report.spans += len(item.spans)
+        return row_record(item, context, report)
 
-    write_jsonl(target, records())
-    return report
+    return write_records(target, docs, NOTES, record)

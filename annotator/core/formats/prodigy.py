@@ -47,12 +47,13 @@ from annotator.core.formats.jsonout import (
     drop_unsupported,
     flat_fields,
     flat_meta,
-    write_jsonl,
+    write_records,
 )
 from annotator.core.formats.nativerecord import RowDocument, row_document
 from annotator.core.model import Document, Relation
 from annotator.core.tokens import Token, tokenize_words
 
+NOTES = (OFFSETS_NOTE, "token_end is inclusive")
 TASK_FIELDS = ("tokens", "spans", "relations", "meta", "_input_hash", "_task_hash", "_view_id")
 
 
@@ -280,30 +281,20 @@ class ProdigyWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         """Stream one task per document."""
-        report = WriteReport(notes=[OFFSETS_NOTE, "token_end is inclusive"])
 
-        def tasks() -> Iterator[dict[str, Any]]:
-            for doc in docs:
-                drop_unsupported(report, doc, context, ("relations",))
-                report.documents += 1
-                yield to_task(doc, report)
+        def task(doc: Document, report: WriteReport) -> dict[str, Any]:
+            drop_unsupported(report, doc, context, ("relations",))
+            return to_task(doc, report)
 
-        write_jsonl(target, tasks())
-        return report
+        return write_records(target, docs, NOTES, task)
 
     def write_rows(
         self, items: Iterable[RowDocument], target: Path, context: WriteContext
     ) -> WriteReport:
         """:meth:`write` of stored documents given as rows (the same bytes)."""
-        report = WriteReport(notes=[OFFSETS_NOTE, "token_end is inclusive"])
-
-        def tasks() -> Iterator[dict[str, Any]]:
-            for item in items:
-                report.documents += 1
-                yield row_task(item, context, report)
-
-        write_jsonl(target, tasks())
-        return report
+        return write_records(
+            target, items, NOTES, lambda item, report: row_task(item, context, report)
+        )
 
 
 READER = ProdigyReader()
