@@ -140,26 +140,12 @@ def write_parallel(
     call (0 while waiting) and may raise to stop: the workers are then ended
     and every part file removed (a folder's files are the caller's to remove).
     """
-    is_sharded = sharded(writer, len(ids))
-    folder = writer.name in DIRECTORIES or is_sharded
-    names: Sequence[str] = ()
-    if writer.name in DIRECTORIES:
-        ids, names = _named(engine, ids)
-    size, files = max(1, -(-len(ids) // workers)), 1
-    if is_sharded:  # whole files a worker: the same files, whoever writes them
-        files = int(getattr(writer, "shard_size", 1))
-        size = -(-size // files) * files
+    folder = writer.name in DIRECTORIES or sharded(writer, len(ids))
     forked = processes.forks()
     mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
     if forked:
         preload(writer.name, context.language)
-    url = engine.url.render_as_string(hide_password=False)
-    jobs = [
-        Job(n, ids[k : k + size], target if folder else target.with_name(f"{target.name}.{n}"),
-            writer.name, context, tuple(labels), url, engine if forked else None,
-            names[k : k + size], k // files + 1 if is_sharded else 0)
-        for n, k in enumerate(range(0, len(ids), size))
-    ]  # fmt: skip
+    jobs = _jobs(engine, writer, ids, target, context, labels, workers, forked)
     parts = [] if folder else [job.path for job in jobs]
     queue: Any = mp.Queue()
     procs = [mp.Process(target=run_job, args=(job, queue), daemon=True) for job in jobs]
@@ -178,6 +164,36 @@ def write_parallel(
     return merged([report for report, _ in done])
 
 
+def _jobs(
+    engine: Engine,
+    writer: Writer,
+    ids: Sequence[int],
+    target: Path,
+    context: WriteContext,
+    labels: Sequence[str],
+    workers: int,
+    forked: bool,
+) -> list[Job]:
+    """Contiguous runs of ``ids``, one a worker: into part files beside ``target``, or into
+    the folder ``target`` (brat with its file names; DocBin in whole files)."""
+    is_sharded = sharded(writer, len(ids))
+    names: Sequence[str] = ()
+    if writer.name in DIRECTORIES:
+        ids, names = _named(engine, ids)
+    size, files = max(1, -(-len(ids) // workers)), 1
+    if is_sharded:  # whole files a worker: the same files, whoever writes them
+        files = int(getattr(writer, "shard_size", 1))
+        size = -(-size // files) * files
+    folder = writer.name in DIRECTORIES or is_sharded
+    url = engine.url.render_as_string(hide_password=False)
+    return [
+        Job(n, ids[k : k + size], target if folder else target.with_name(f"{target.name}.{n}"),
+            writer.name, context, tuple(labels), url, engine if forked else None,
+            names[k : k + size], k // files + 1 if is_sharded else 0)
+        for n, k in enumerate(range(0, len(ids), size))
+    ]  # fmt: skip
+
+
 def preload(writer: str, language: str) -> None:
     """Load in the parent what every forked worker would load alike.
 
@@ -185,7 +201,7 @@ def preload(writer: str, language: str) -> None:
     paid once here instead of once a worker. A failure is left for the
     workers to report.
     """
-    if writer == "spacy":
+    if writer in ("spacy", "spacy-docbin"):
         with suppress(Exception):
             tokenizer(language)
 
