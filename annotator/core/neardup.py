@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Hashable, Sequence
+from itertools import repeat
 from operator import eq
 from typing import Generic, TypeVar
 
@@ -117,20 +118,29 @@ def similarity(first: Sequence[int], second: Sequence[int]) -> float:
     return equal / len(first)
 
 
-def band_keys(sig: Sequence[int]) -> list[tuple[int, int]]:
-    """The LSH bucket key of each band of ``sig``."""
-    return [(band, hash(tuple(sig[band * ROWS : (band + 1) * ROWS]))) for band in range(BANDS)]
+def band_keys(sig: Sequence[int]) -> list[int]:
+    """The LSH bucket key of each band of ``sig`` (the band's number hashed in).
+
+    Hashes of tuples of ints do not depend on the process, so worker
+    processes and the index agree on them.
+    """
+    return [hash((band, *sig[band * ROWS : (band + 1) * ROWS])) for band in range(BANDS)]
 
 
 _band_keys = band_keys
 
 
 class NearDupIndex(Generic[K]):
-    """Signatures by document id, banded for fast similar-document lookups."""
+    """Signatures by document id, banded for fast similar-document lookups.
+
+    One dict holds the buckets of every band (the key says which band); a
+    bucket is a tuple, so a new document's buckets go in with one C-level
+    ``dict.update`` when none of them exists yet, as for most documents.
+    """
 
     def __init__(self) -> None:
         self._sigs: dict[K, tuple[int, ...]] = {}
-        self._buckets: list[dict[int, list[K]]] = [{} for _ in range(BANDS)]
+        self._buckets: dict[int, tuple[K, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -138,7 +148,7 @@ class NearDupIndex(Generic[K]):
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._sigs
 
-    def add(self, doc_id: K, sig: Sequence[int], keys: Sequence[tuple[int, int]] = ()) -> None:
+    def add(self, doc_id: K, sig: Sequence[int], keys: Sequence[int] = ()) -> None:
         """Index ``sig`` under ``doc_id`` (replacing an earlier one); empty ones are skipped."""
         if doc_id in self._sigs:
             self.remove(doc_id)
@@ -146,25 +156,41 @@ class NearDupIndex(Generic[K]):
             return
         stored = tuple(sig)
         self._sigs[doc_id] = stored
-        for band, key in keys or _band_keys(stored):
-            bucket = self._buckets[band].setdefault(key, [])
-            if len(bucket) < BUCKET_LIMIT:
-                bucket.append(doc_id)
+        self._file(doc_id, keys or _band_keys(stored))
+
+    def _file(self, doc_id: K, keys: Sequence[int]) -> set[K]:
+        """Put ``doc_id`` in the buckets ``keys`` (full ones excepted); who was there before."""
+        buckets = self._buckets
+        if buckets.keys().isdisjoint(keys):
+            buckets.update(zip(keys, repeat((doc_id,))))
+            return set()
+        there: set[K] = set()
+        for key in keys:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = (doc_id,)
+            else:
+                there.update(bucket)
+                if len(bucket) < BUCKET_LIMIT:
+                    buckets[key] = (*bucket, doc_id)
+        return there
 
     def remove(self, doc_id: K) -> None:
         """Forget ``doc_id``; unknown ids are ignored."""
         sig = self._sigs.pop(doc_id, None)
         if sig is None:
             return
-        for band, key in _band_keys(sig):
-            bucket = self._buckets[band].get(key)
+        for key in _band_keys(sig):
+            bucket = self._buckets.get(key)
             if bucket is not None and doc_id in bucket:
-                bucket.remove(doc_id)
-                if not bucket:
-                    del self._buckets[band][key]
+                rest = tuple(other for other in bucket if other != doc_id)
+                if rest:
+                    self._buckets[key] = rest
+                else:
+                    del self._buckets[key]
 
     def find_and_add(
-        self, doc_id: K, sig: tuple[int, ...], keys: Sequence[tuple[int, int]], threshold: float
+        self, doc_id: K, sig: tuple[int, ...], keys: Sequence[int], threshold: float
     ) -> list[tuple[K, float]]:
         """:meth:`find` then :meth:`add` for a new ``doc_id``, in one pass over the bands.
 
@@ -174,17 +200,8 @@ class NearDupIndex(Generic[K]):
             hits = [hit for hit in self.find(sig, threshold, keys) if hit[0] != doc_id]
             self.add(doc_id, sig, keys)
             return hits
-        candidates: set[K] = set()
-        buckets = self._buckets
-        for band, key in keys:
-            bucket = buckets[band].get(key)
-            if bucket is None:
-                buckets[band][key] = [doc_id]
-            else:
-                candidates.update(bucket)
-                if len(bucket) < BUCKET_LIMIT:
-                    bucket.append(doc_id)
         self._sigs[doc_id] = sig
+        candidates = self._file(doc_id, keys)
         if not candidates:
             return []
         sigs = self._sigs
@@ -192,7 +209,7 @@ class NearDupIndex(Generic[K]):
         return sorted((hit for hit in found if hit[1] >= threshold), key=lambda hit: -hit[1])
 
     def find(
-        self, sig: Sequence[int], threshold: float = 0.8, keys: Sequence[tuple[int, int]] = ()
+        self, sig: Sequence[int], threshold: float = 0.8, keys: Sequence[int] = ()
     ) -> list[tuple[K, float]]:
         """Indexed documents at least ``threshold`` similar to ``sig``, most similar first.
 
@@ -201,8 +218,8 @@ class NearDupIndex(Generic[K]):
         if len(sig) != NUM_HASHES:
             return []
         candidates: set[K] = set()
-        for band, key in keys or _band_keys(sig):
-            bucket = self._buckets[band].get(key)
+        for key in keys or _band_keys(sig):
+            bucket = self._buckets.get(key)
             if bucket:
                 candidates.update(bucket)
         found = [(doc_id, similarity(sig, self._sigs[doc_id])) for doc_id in candidates]

@@ -17,7 +17,7 @@ from annotator.core.neardup import NearDupIndex
 from annotator.store.signatures import flag_near_duplicate, project_signatures, store_signatures
 
 THRESHOLD = 0.8
-Keys = list[tuple[int, int]]
+Keys = list[int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ Work = tuple[str, str | None, str, bool]
 Parsed = tuple[str, str | None, str | None, str | None, str | None, dict[str, Any], bool]
 # (the parsed release or None, published_at as ISO or None, content hash, signature,
 #  the signature's LSH band keys)
-Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...], list[tuple[int, int]]]
+Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...], list[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class Prepared:
 
     document: model.Document
     signature: tuple[int, ...]
-    keys: list[tuple[int, int]]
+    keys: list[int]
 
 
 def work_of(doc: model.Document, raw: bool) -> Work:
