@@ -16,34 +16,41 @@ spaCy is optional: it is imported only when a writer runs.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from itertools import islice, pairwise
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
-from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned, tokenizer_for
+from annotator.core.formats.spacy_align import (
+    OVERLAPPING,
+    UNALIGNED,
+    aligned_ranges,
+    counted_entities,
+    tokenizer,
+)
+from annotator.core.formats.spacy_docbin import SPAN_KEY, write_docbin
+from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned
 from annotator.core.model import Document
 
-UNALIGNED = "spans not aligned to spaCy tokens"
-OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
-SPAN_KEY = "sc"
+__all__ = [
+    "DOCBIN_WRITER",
+    "OVERLAPPING",
+    "SHARD",
+    "SPAN_KEY",
+    "UNALIGNED",
+    "WRITER",
+    "SpacyDocBinWriter",
+    "SpacyJsonlWriter",
+    "aligned_doc",
+    "aligned_triples",
+    "tokenizer",
+    "write_docbin",
+    "write_docbin_shards",
+]
 SHARD = 2_000  # documents a DocBin file holds at most (see SpacyDocBinWriter)
-
-
-def tokenizer(language: str) -> Any:
-    """What tokenises as ``spacy.blank(language).make_doc`` does, without loading every
-    tokenizer exception up front (:func:`~annotator.core.formats.spacy_runs.tokenizer_for`);
-    raises ``RuntimeError`` when spaCy is missing."""
-    try:
-        import spacy  # noqa: F401  optional: imported only when a writer runs
-    except ImportError as exc:
-        raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
-    return tokenizer_for(language)
 
 
 def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
@@ -65,63 +72,6 @@ def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list
     return sdoc, spans, ents
 
 
-Aligned = tuple[int, int, int, int, str]  # first token, token end, start, end, label
-
-
-def _aligned(nlp: Any, doc: Document, report: WriteReport) -> list[Aligned]:
-    """The spans ``char_span(..., alignment_mode="strict")`` accepts, as token ranges.
-
-    Strict alignment means a token starts at the span's start and one ends
-    at its end; the token offsets come from one array, not token objects.
-    """
-    from spacy.attrs import IDX, LENGTH
-
-    sdoc = nlp.make_doc(doc.text)
-    starts: list[int] = []
-    ends: list[int] = []
-    if len(sdoc):
-        table = sdoc.to_array([IDX, LENGTH])
-        starts, ends = table[:, 0].tolist(), (table[:, 0] + table[:, 1]).tolist()
-    out: list[Aligned] = []
-    for span in doc.spans:
-        if span.start >= span.end:  # not a real span: ask spaCy itself
-            found = sdoc.char_span(span.start, span.end, label=span.label)
-            item = None if found is None else (found.start, found.end, span.start, span.end)
-        else:
-            first, last = _find(starts, span.start), _find(ends, span.end)
-            item = (
-                None if first is None or last is None else (first, last + 1, span.start, span.end)
-            )
-        if item is None:
-            report.drop(UNALIGNED)
-        else:
-            out.append((*item, span.label))
-    return out
-
-
-def _find(bounds: list[int], value: int) -> int | None:
-    """Index of ``value`` in the rising ``bounds``, if there."""
-    n = bisect_left(bounds, value)
-    return n if n < len(bounds) and bounds[n] == value else None
-
-
-def _entities(spans: list[Aligned]) -> list[Aligned]:
-    """:func:`spacy.util.filter_spans` on token ranges, ordered by start."""
-    in_order = sorted(spans, key=itemgetter(0))
-    if all(a[1] <= b[0] for a, b in pairwise(in_order)):
-        return in_order  # nothing overlaps: every span is kept
-    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
-    kept: list[Aligned] = []
-    seen: set[int] = set()
-    for span in ordered:
-        if span[0] not in seen and span[1] - 1 not in seen:
-            kept.append(span)
-            seen.update(range(span[0], span[1]))
-    kept.sort(key=itemgetter(0))
-    kept.sort(key=itemgetter(2))
-    return kept
-
-
 def aligned_triples(
     nlp: Any, doc: Document, report: WriteReport, runs: RunBounds | None = None
 ) -> tuple[list[list[Any]], list[list[Any]]]:
@@ -141,11 +91,11 @@ def aligned_triples(
             report.drop(UNALIGNED, len(doc.spans) - len(found))
         report.spans += len(found)
         return found, sorted(found, key=itemgetter(0))
-    spans = _aligned(nlp, doc, report)
-    ents = _entities(spans)
-    if len(ents) < len(spans):
-        report.drop(OVERLAPPING, len(spans) - len(ents))
-    report.spans += len(spans)
+    from spacy.attrs import IDX, LENGTH
+
+    sdoc = nlp.make_doc(doc.text)
+    spans = aligned_ranges(sdoc, doc, report, sdoc.to_array([IDX, LENGTH]))
+    ents = counted_entities(spans, report)
     return [[s[2], s[3], s[4]] for s in spans], [[s[2], s[3], s[4]] for s in ents]
 
 
@@ -174,54 +124,6 @@ class SpacyJsonlWriter:
 
         write_jsonl(target, records())
         return report
-
-
-def write_docbin(
-    docs: Iterable[Document], path: Path, language: str = "id", nlp: Any = None
-) -> WriteReport:
-    """Write a ``.spacy`` DocBin: ``doc.ents`` non-overlapping, ``doc.spans["sc"]`` all."""
-    nlp = nlp or tokenizer(language)
-    from spacy.tokens import DocBin
-
-    report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
-    bin_ = DocBin(store_user_data=True)
-    with _encoders_looked_up_once():
-        for doc in docs:
-            drop_unsupported(report, doc, WriteContext(language=language), ())
-            report.documents += 1
-            sdoc, spans, ents = aligned_doc(nlp, doc, report)
-            sdoc.ents = ents
-            sdoc.spans[SPAN_KEY] = spans
-            if doc.external_id is not None:
-                sdoc.user_data["id"] = doc.external_id
-            bin_.add(sdoc)
-    bin_.to_disk(path)
-    return report
-
-
-@contextmanager
-def _encoders_looked_up_once() -> Iterator[None]:
-    """Let srsly find its msgpack encoders once for a whole DocBin, not thrice a document.
-
-    ``DocBin.add`` packs each document's user data and span groups with new
-    srsly Packers, and each Packer asks catalogue for the encoders, which
-    scans every installed package's entry points: about 1 ms a document,
-    most of the time such an export took. The encoders cannot change while
-    the export runs; afterwards srsly looks them up as before.
-    """
-    try:
-        from srsly import msgpack as packing
-
-        registry = packing.msgpack_encoders
-        found = registry.get_all()
-    except (ImportError, AttributeError):  # another srsly: leave it alone
-        yield
-        return
-    registry.get_all = lambda: found
-    try:
-        yield
-    finally:
-        del registry.get_all
 
 
 def write_docbin_shards(

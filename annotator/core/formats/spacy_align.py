@@ -1,0 +1,91 @@
+"""Spans as spaCy token ranges, found from token offsets without spaCy ``Span`` objects.
+
+A span is aligned when ``Doc.char_span(start, end, alignment_mode="strict")``
+accepts it: a token starts at its start and one ends at its end.
+:func:`entities` keeps the subset :func:`spacy.util.filter_spans` keeps.
+Both are compared with spaCy's own calls in the tests.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import pairwise
+from operator import itemgetter
+from typing import Any
+
+from annotator.core.formats.base import WriteReport
+from annotator.core.formats.spacy_runs import tokenizer_for
+from annotator.core.model import Document
+
+UNALIGNED = "spans not aligned to spaCy tokens"
+OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
+
+Aligned = tuple[int, int, int, int, str]  # first token, token end, start, end, label
+
+
+def tokenizer(language: str) -> Any:
+    """What tokenises as ``spacy.blank(language).make_doc`` does, without loading every
+    tokenizer exception up front (:func:`~annotator.core.formats.spacy_runs.tokenizer_for`);
+    raises ``RuntimeError`` when spaCy is missing."""
+    try:
+        import spacy  # noqa: F401  optional: imported only when a writer runs
+    except ImportError as exc:
+        raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
+    return tokenizer_for(language)
+
+
+def aligned_ranges(sdoc: Any, doc: Document, report: WriteReport, offsets: Any) -> list[Aligned]:
+    """The spans of ``doc`` that are aligned in its spaCy Doc ``sdoc``, as token ranges.
+
+    ``offsets`` holds ``sdoc.to_array([IDX, LENGTH])`` (token start and
+    length, a row a token); each span left out is counted in ``report``.
+    """
+    starts: list[int] = offsets[:, 0].tolist()
+    ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+    out: list[Aligned] = []
+    for span in doc.spans:
+        if span.start >= span.end:  # not a real span: ask spaCy itself
+            found = sdoc.char_span(span.start, span.end, label=span.label)
+            item = None if found is None else (found.start, found.end, span.start, span.end)
+        else:
+            first, last = _find(starts, span.start), _find(ends, span.end)
+            item = (
+                None if first is None or last is None else (first, last + 1, span.start, span.end)
+            )
+        if item is None:
+            report.drop(UNALIGNED)
+        else:
+            out.append((*item, span.label))
+    return out
+
+
+def _find(bounds: list[int], value: int) -> int | None:
+    """Index of ``value`` in the rising ``bounds``, if there."""
+    n = bisect_left(bounds, value)
+    return n if n < len(bounds) and bounds[n] == value else None
+
+
+def entities(spans: list[Aligned]) -> list[Aligned]:
+    """:func:`spacy.util.filter_spans` on token ranges, ordered by start."""
+    in_order = sorted(spans, key=itemgetter(0))
+    if all(a[1] <= b[0] for a, b in pairwise(in_order)):
+        return in_order  # nothing overlaps: every span is kept
+    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+    kept: list[Aligned] = []
+    seen: set[int] = set()
+    for span in ordered:
+        if span[0] not in seen and span[1] - 1 not in seen:
+            kept.append(span)
+            seen.update(range(span[0], span[1]))
+    kept.sort(key=itemgetter(0))
+    kept.sort(key=itemgetter(2))
+    return kept
+
+
+def counted_entities(spans: list[Aligned], report: WriteReport) -> list[Aligned]:
+    """:func:`entities` of the aligned ``spans``, counting them and the overlaps left out."""
+    ents = entities(spans)
+    if len(ents) < len(spans):
+        report.drop(OVERLAPPING, len(spans) - len(ents))
+    report.spans += len(spans)
+    return ents

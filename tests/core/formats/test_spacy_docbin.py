@@ -1,0 +1,142 @@
+"""The DocBin writer's files read back as the documents spaCy's own ``DocBin.add`` writes."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotator.core.formats import spacy_fmt
+from annotator.core.model import Document, Span
+from tests.core.formats.annotated_sample import document
+
+spacy = pytest.importorskip("spacy")
+
+NEWS = (
+    "Tarakan (ANTARA) - Kapolda Kaltara\xa0hadir 5 Jan. 2025 di Tarakan.\n\n"
+    "Baca juga: Polres Nunukan siaga\t👮🏽\u200d♂️ e-KTP;  dll.\n"
+)
+
+
+def _span(text: str, needle: str, label: str, cut: int = 0) -> Span:
+    start = text.index(needle)
+    return Span(start, start + len(needle) - cut, label)
+
+
+def _documents() -> list[Document]:
+    """The annotated sample, news with special-case norms, unaligned, adjacent and
+    overlapping spans, and documents without spans or text."""
+    news = Document(
+        text=NEWS,
+        external_id="antara-7",
+        spans=(
+            _span(NEWS, "Tarakan", "LOC"),
+            _span(NEWS, "(ANTARA)", "ORG"),
+            _span(NEWS, "Kapolda Kaltara", "PER"),
+            _span(NEWS, "Kaltara", "LOC"),
+            _span(NEWS, "5 Jan. 2025", "DATE"),
+            _span(NEWS, "Polres Nunukan", "ORG", cut=2),  # not on token boundaries
+            _span(NEWS, "👮🏽\u200d♂️", "SYM"),
+        ),
+    )
+    return [
+        document(),
+        news,
+        Document(text="Polda Kaltara siaga.", spans=(Span(0, 3, "ORG"), Span(6, 13, "LOC"))),
+        Document(text="Tanpa anotasi.\n", external_id="kosong"),
+        Document(text=""),
+    ]
+
+
+def _random_documents(count: int) -> list[Document]:
+    rng = random.Random(7)
+    words = [*NEWS.split(" "), "Andre\u0301", "🇮🇩", "S.I.K", "U.S.A.", "50%", "\n", ""]
+    docs = []
+    for _ in range(count):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        spans = set()
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randrange(len(text) + 1)
+            end = min(len(text), start + rng.randint(1, 20))
+            if start < end:
+                spans.add((start, end, rng.choice("ABC")))
+        docs.append(Document(text=text, spans=tuple(Span(*s) for s in sorted(spans))))
+    return docs
+
+
+def _reference(docs: list[Document], path: Path) -> tuple[int, int, int]:
+    """Write ``docs`` as spaCy's own calls do; the aligned, unaligned and overlapping counts."""
+    from spacy.tokens import DocBin
+    from spacy.util import filter_spans
+
+    nlp, bin_ = spacy.blank("id"), DocBin(store_user_data=True)
+    aligned = unaligned = overlapping = 0
+    for doc in docs:
+        sdoc = nlp.make_doc(doc.text)
+        found = [sdoc.char_span(s.start, s.end, label=s.label) for s in doc.spans]  # strict
+        spans = [span for span in found if span is not None]
+        sdoc.ents = sorted(filter_spans(spans), key=lambda s: s.start_char)
+        sdoc.spans["sc"] = spans
+        if doc.external_id is not None:
+            sdoc.user_data["id"] = doc.external_id
+        bin_.add(sdoc)
+        aligned += len(spans)
+        unaligned += len(found) - len(spans)
+        overlapping += len(spans) - len(sdoc.ents)
+    bin_.to_disk(path)
+    return aligned, unaligned, overlapping
+
+
+def _read(path: Path) -> list[Any]:
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(path).get_docs(spacy.blank("id").vocab))
+
+
+def _same_documents(ours: Path, theirs: Path) -> None:
+    from spacy.tokens import DocBin
+    from spacy.tokens._serialize import ALL_ATTRS  # type: ignore[attr-defined]
+
+    columns = [*ALL_ATTRS, "SPACY"]
+    read, expected = _read(ours), _read(theirs)
+    assert len(read) == len(expected)
+    for doc, want in zip(read, expected, strict=True):
+        assert doc.text == want.text
+        assert [t.text for t in doc] == [t.text for t in want]
+        assert (doc.to_array(columns) == want.to_array(columns)).all(), doc.text
+        assert [t.norm_ for t in doc] == [t.norm_ for t in want]
+        ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in (doc, want)]
+        assert ents[0] == ents[1]
+        groups = [
+            [(s.start, s.end, s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in g]
+            for g in (doc.spans["sc"], want.spans["sc"])
+        ]
+        assert groups[0] == groups[1]
+        assert doc.user_data == want.user_data
+    assert DocBin().from_disk(ours).strings == DocBin().from_disk(theirs).strings
+
+
+def test_sample_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: Path) -> None:
+    docs = _documents()
+    report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
+    _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
+    assert report.documents == len(docs) and report.spans == aligned
+    assert report.dropped[spacy_fmt.UNALIGNED] == unaligned == 2
+    assert report.dropped[spacy_fmt.OVERLAPPING] == overlapping == 2
+    (sample, news, *_) = _read(tmp_path / "ours.spacy")
+    assert "Kombes Pol. Budi Rachmat, S.I.K, M.Si" in [e.text for e in sample.ents]
+    assert [t.norm_ for t in news if t.text == "Jan."] == ["Januari"]  # a special case's norm
+    assert news.user_data == {"id": "antara-7"}
+
+
+def test_random_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: Path) -> None:
+    docs = _random_documents(300)
+    report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
+    _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
+    assert report.spans == aligned
+    assert report.dropped.get(spacy_fmt.UNALIGNED, 0) == unaligned > 0
+    assert report.dropped.get(spacy_fmt.OVERLAPPING, 0) == overlapping > 0
