@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.core.dates import FoundDate, find_date
+from annotator.core.dates import FoundDate, find_date, find_date_at
 
 WINDOW = 1600
 _MAX_LINES = 10
@@ -162,16 +162,16 @@ def _date_after(head: str, after: re.Match[str]) -> tuple[FoundDate | None, int]
     """
     between = after["date"].strip()
     if between:
-        found = find_date(between)
-        if found is None or found.start > 2:
+        found = find_date_at(between, 2)
+        if found is None:
             return None
         return found, after.end()
     if _YEAR.search(head, after.end()) is None:  # every date has a year: skip the slow match
         return None, after.end()
     nxt = _AFTER.match(head, after.end())
     if nxt is not None and nxt["date"].strip():
-        found = find_date(nxt["date"])
-        if found is not None and found.start <= 2:
+        found = find_date_at(nxt["date"], 2)
+        if found is not None:
             return found, nxt.end()
     return None, after.end()
 
@@ -224,8 +224,8 @@ def _by_date(head: str) -> Dateline | None:
 
 def _by_date_first(head: str) -> Dateline | None:
     """The date before the place: "January 9, 2025 – Los Angeles, CA – "."""
-    found = find_date(head[:40])
-    if found is None or found.start != 0:
+    found = find_date_at(head[:40], 0)
+    if found is None:
         return None
     match = _PLACE_THEN_DASH.match(head, found.end)
     if match is None:

@@ -101,6 +101,30 @@ def find_date(s: str) -> FoundDate | None:
     return None
 
 
+def find_date_at(s: str, limit: int) -> FoundDate | None:
+    """:func:`find_date` when the date it finds starts within ``limit`` characters, else None.
+
+    Tries the date pattern only where such a date can start: a few anchored
+    matches instead of a search through the window around the first year.
+    """
+    year = _YEAR_HINT.search(s)
+    if year is None or year.start() - _BEFORE_YEAR > limit:
+        return None  # a date starting this early holds the first year (see find_date)
+    pos, end = max(0, year.start() - _BEFORE_YEAR), year.end() + _AFTER_YEAR
+    while pos <= limit:
+        match = DATE_RE.match(s, pos, end)
+        if match is None:
+            pos += 1  # as a search would go on
+            continue
+        iso = _iso(match, check_weekday=False)
+        if iso:
+            name = WEEKDAYS.get((match["weekday"] or "").lower())
+            start = match.start() if name else match.start("body")
+            return FoundDate(iso, start, match.end(), name) if start <= limit else None
+        pos = match.end()  # as finditer goes on after a match
+    return None
+
+
 def _iso(match: re.Match[str], *, check_weekday: bool = True) -> str | None:
     weekday = match["weekday"]
     if check_weekday and weekday and weekday.lower() not in WEEKDAYS:

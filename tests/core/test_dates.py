@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from annotator.core.dates import find_date, parse_date
+from annotator.core.dates import find_date, find_date_at, parse_date
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,26 @@ def test_find_date_skips_impossible_dates() -> None:
     found = find_date("on 31/02/2024 or rather 29/02/2024")
     assert found is not None
     assert found.iso == "2024-02-29"
+
+
+_PIECES = (
+    "Rabu", "Rabu,", "Monday,", "12", "31", "1", "5,", "Mei", "Februari", "Jan.", "June",
+    "Sept", "2024", "1999", "1234:", "12/6/2024", "6/17/2025", "2024-06-12", "pukul",
+    "10.30", "14:05", "PM", "WIB", "(ANTARA)", "-", "at", "1st", "Rilis", "x",
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", ", "])),
+        min_size=1,
+        max_size=9,
+    ),
+    st.sampled_from([0, 2]),
+)
+def test_a_date_at_the_start_is_the_one_find_date_finds(
+    parts: list[tuple[str, str]], limit: int
+) -> None:
+    s = "".join(piece + gap for piece, gap in parts)
+    found = find_date(s)
+    assert find_date_at(s, limit) == (found if found and found.start <= limit else None)
