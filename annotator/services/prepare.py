@@ -24,8 +24,9 @@ from annotator.core.textio import content_hash, fold
 
 # (text, published_at as given, content hash if known, parse as a release)
 Work = tuple[str, str | None, str, bool]
-# The parsed release as (body, place, agency, published_at, title, meta, changed)
-Parsed = tuple[str, str | None, str | None, str | None, str | None, dict[str, Any], bool]
+# The parsed release as (body, place, agency, published_at, title, meta, changed); the
+# body is None when it is the text itself (most articles), so it does not travel back
+Parsed = tuple[str | None, str | None, str | None, str | None, str | None, dict[str, Any], bool]
 # (the parsed release or None, published_at as ISO or None, content hash, signature,
 #  the signature's LSH band keys)
 Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...], list[int]]
@@ -51,7 +52,8 @@ def outcome(work: Work) -> Outcome:
     parsed: Parsed | None = None
     if raw:
         p = parse_release(text)
-        parsed = (p.body, p.place, p.agency, p.published_at, p.title, p.meta, p.changed)
+        body = p.body if p.changed else None
+        parsed = (body, p.place, p.agency, p.published_at, p.title, p.meta, p.changed)
         text = p.body
     folded = fold(text)
     digest = digest or content_hash(text, folded)
@@ -75,7 +77,7 @@ def applied(doc: model.Document, result: Outcome) -> Prepared:
         if changed or meta or place is not None or published != doc.published_at:
             cleaned = dataclasses.replace(
                 doc,
-                text=body,
+                text=doc.text if body is None else body,
                 original_text=doc.text if changed else doc.original_text,
                 title=title or doc.title,
                 place=doc.place or place,
