@@ -3,11 +3,12 @@
 ``DocBin.add`` makes a Token object for every token and collects nine of its
 strings, most of them empty for a tokenizer-only Doc: about two thirds of
 an export's time. :class:`DocBinFile` fills a spaCy ``DocBin`` with what
-``add`` would put there (token array, spaces, flags, cats, user data, span
-groups, strings) from a few array operations a document, and spaCy writes
-the file. It keeps only the attributes such a Doc has (:data:`ATTRS`): spaCy
-reads an attribute missing from the file as zero, which the others all are,
-so the documents read back are the same as ``add``'s (compared in the tests).
+``add`` would put there (token arrays, spaces, flags, cats, user data, span
+groups, strings), the token arrays and strings built for the whole file at
+once, and spaCy writes the file. It keeps only the attributes such a Doc has
+(:data:`ATTRS`): spaCy reads an attribute missing from the file as zero,
+which the others all are, so the documents read back are the same as
+``add``'s (compared in the tests).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from struct import Struct
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
@@ -23,79 +25,142 @@ from annotator.core.formats.spacy_align import Aligned, aligned_ranges, counted_
 from annotator.core.model import Document
 
 SPAN_KEY = "sc"
-TAKEN = ("ORTH", "NORM", "SENT_START")  # DocBin columns read from the Doc (SENT_START: the
-# first token's is 1, or 0 when it is white space); ENT_IOB and ENT_TYPE are set from the spans
-ATTRS = (*TAKEN, "ENT_IOB", "ENT_TYPE")
-COLUMNS = (*TAKEN, "SPACY", "IDX", "LENGTH")  # read from each Doc in one array
+COLUMNS = ("ORTH", "NORM", "SENT_START", "SPACY", "IDX", "LENGTH")  # read from each Doc
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # ENT_IOB values
+_SPAN = Struct(">QQQllll")  # a span in spaCy's SpanGroup.to_bytes
 
 
 class DocBinFile:
-    """A spaCy ``DocBin`` of tokenizer-only Docs with entities and one span group."""
+    """What a spaCy ``DocBin`` of tokenizer-only Docs with entities and one span group
+    holds, written by spaCy (:meth:`to_disk`)."""
 
     def __init__(self) -> None:
-        from spacy.attrs import ENT_IOB, ENT_TYPE, intify_attr
-        from spacy.tokens import DocBin
-
-        self.bin = DocBin(attrs=ATTRS, store_user_data=True)
-        where = self.bin.attrs.index
-        self._taken = [where(intify_attr(name)) for name in TAKEN]
-        self._iob, self._type = where(ENT_IOB), where(ENT_TYPE)
-        self._seen: set[int] = set()  # hashes whose strings are in the DocBin
-        self._labels: dict[str, int] = {}  # label -> hash, its string in the DocBin
+        self.flags: list[dict[str, bool]] = []
+        self.cats: list[dict[str, float]] = []
+        self.user_data: list[bytes | None] = []
+        self.span_groups: list[bytes] = []
+        self.strings: set[str] = set()
+        self._tables: list[Any] = []  # to_array(COLUMNS) of each Doc
+        self._ents: list[tuple[int, int, int]] = []  # first token, end (in the file), label
+        self._size = 0  # tokens added
+        self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
+        self._vocab: Any = None  # the Docs' Vocab
+        self._packing: bool | None = None  # whether _group_bytes packs as spaCy, once known
+        self._sent_start = False  # whether a Doc's SENT_START is not as spaCy reads it
 
     def add(
         self, sdoc: Any, table: Any, spans: list[Aligned], ents: list[Aligned], user_data: Any
     ) -> None:
         """Add ``sdoc`` with ``spans`` as its span group and ``ents`` as its entities.
 
-        ``table`` is ``sdoc.to_array(COLUMNS)``; ``ents`` are non-overlapping,
-        ordered by start.
+        ``table`` is ``sdoc.to_array(COLUMNS)``; ``ents`` do not overlap.
         """
-        import numpy as np
         import srsly
+
+        labels, at = self._labels, self._size
+        self._vocab = sdoc.vocab
+        for name in {span[4] for span in spans} - labels.keys():
+            labels[name] = sdoc.vocab.strings.add(name)
+            self.strings.add(name)
+        self._tables.append(table)
+        if len(table) and not table[0, 2]:  # SENT_START 0: a first token of white space
+            self._sent_start = True
+        self._ents.extend((at + s, at + e, labels[lab]) for s, e, _, _, lab in ents if s < e)
+        self._size += len(table)
+        self.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
+        self.cats.append(sdoc.cats)
+        self.user_data.append(srsly.msgpack_dumps(user_data))
+        self.span_groups.append(self._span_groups(sdoc, spans))
+
+    def _span_groups(self, sdoc: Any, spans: list[Aligned]) -> bytes:
+        """``sdoc.spans.to_bytes()`` with ``spans`` as its one group, packed without spaCy
+        Span objects once the packing gave spaCy's own bytes for the file's first spans."""
         from spacy.tokens import Span
 
-        bin_, strings = self.bin, sdoc.vocab.strings
-        labels = self._labels
-        for name in {span[4] for span in spans} - labels.keys():
-            labels[name] = strings.add(name)
-            bin_.strings.add(name)
-        iob, types = _entity_columns(len(table), [(s, e, labels[lab]) for s, e, _, _, lab in ents])
-        array = np.empty((len(table), len(ATTRS)), dtype=np.uint64)
-        array[:, self._taken] = table[:, : len(TAKEN)]
-        array[:, self._iob] = iob
-        array[:, self._type] = types
-        bin_.tokens.append(array)
-        bin_.spaces.append(table[:, len(TAKEN) : len(TAKEN) + 1].astype(bool))
-        bin_.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
-        bin_.cats.append(sdoc.cats)
-        bin_.user_data.append(srsly.msgpack_dumps(user_data))
+        labels, ours = self._labels, None
+        if self._packing is not False and all(start < end for _, _, start, end, _ in spans):
+            ours = _group_bytes(spans, labels)
+            if self._packing:
+                return ours
         sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[lab]) for s, e, _, _, lab in spans]
-        bin_.span_groups.append(sdoc.spans.to_bytes())
-        self._add_strings(strings, table)
+        theirs: bytes = sdoc.spans.to_bytes()
+        if ours is not None and spans:
+            self._packing = ours == theirs  # False: another spaCy packs otherwise
+        return theirs
 
-    def _add_strings(self, strings: Any, table: Any) -> None:
-        """Add the strings of the token texts and norms not added before (and "", as
-        ``DocBin.add`` does for a Doc's unset attributes)."""
+    def to_disk(self, path: Path) -> None:
+        """Write the file with spaCy's ``DocBin``, its token arrays made for all Docs at once.
+
+        Its columns are the attributes a tokenizer-only Doc has: ORTH, NORM,
+        ENT_IOB, ENT_TYPE, and SENT_START when a Doc's first token is white
+        space (0 then, else 1, which spaCy gives a Doc read without it).
+        """
+        import numpy as np
+        from spacy.attrs import intify_attr
+        from spacy.tokens import DocBin
+
+        taken = ["ORTH", "NORM", "SENT_START"][: 3 if self._sent_start else 2]
+        names = [*taken, "ENT_IOB", "ENT_TYPE"]
+        bin_ = DocBin(attrs=names, store_user_data=True)
+        if self._tables:
+            table = np.concatenate(self._tables)
+            where = [bin_.attrs.index(intify_attr(name)) for name in names]
+            array = np.empty((len(table), len(names)), dtype=np.uint64)
+            array[:, where[:-2]] = table[:, : len(taken)]
+            array[:, where[-2]], array[:, where[-1]] = _entity_columns(len(table), self._ents)
+            cuts = np.cumsum([len(part) for part in self._tables[:-1]], dtype=np.int64)
+            bin_.tokens = np.split(array, cuts)
+            bin_.spaces = np.split(table[:, 3:4].astype(bool), cuts)
+            bin_.strings = self.strings | self._strings(table)
+        bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
+        bin_.span_groups = self.span_groups
+        bin_.to_disk(path)
+
+    def _strings(self, table: Any) -> set[str]:
+        """The strings of the token texts and norms (and "", as ``DocBin.add`` adds for a
+        Doc's unset attributes)."""
+        import numpy as np
+
         if not len(table):
-            return
-        new = set(table[:, :2].ravel().tolist()) - self._seen  # ORTH and NORM
-        if new:
-            self._seen |= new
-            self.bin.strings.update(strings[key] for key in new)
-        if 0 not in self._seen:
-            self._seen.add(0)
-            self.bin.strings.add("")
+            return set()
+        ordered = np.sort(table[:, :2], axis=None)
+        distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+        strings = self._vocab.strings
+        return {"", *(strings[key] for key in distinct.tolist())}
 
 
-def _entity_columns(size: int, ents: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
-    """ENT_IOB and ENT_TYPE of ``size`` tokens with ``ents`` (first, end, label hash) set
-    as ``Doc.ents``: every other token is outside an entity."""
-    iob, types = [_OUTSIDE] * size, [0] * size
-    for start, end, label in ents:
-        iob[start:end] = [_BEGIN] + [_INSIDE] * (end - start - 1)
-        types[start:end] = [label] * (end - start)
+def _group_bytes(spans: list[Aligned], labels: dict[str, int]) -> bytes:
+    """What ``SpanGroups.to_bytes`` gives for one group ``SPAN_KEY`` of character-aligned
+    ``spans`` (its ``SpanGroup.to_bytes`` within: name, attrs, and per span its id, kb_id,
+    label, tokens and characters)."""
+    import srsly
+
+    pack = _SPAN.pack
+    group = {
+        "name": SPAN_KEY,
+        "attrs": {},
+        "spans": [pack(0, 0, labels[lab], s, e, start, end) for s, e, start, end, lab in spans],
+    }
+    return bytes(srsly.msgpack_dumps({srsly.msgpack_dumps(group): [SPAN_KEY]}))
+
+
+def _entity_columns(size: int, ents: list[tuple[int, int, int]]) -> tuple[Any, Any]:
+    """ENT_IOB and ENT_TYPE of ``size`` tokens with ``ents`` (first token, end, label
+    hash; none empty, none overlapping) set as ``Doc.ents``: the other tokens are outside."""
+    import numpy as np
+
+    iob = np.full(size, _OUTSIDE, dtype=np.uint64)
+    types = np.zeros(size, dtype=np.uint64)
+    if ents:
+        first, end, label = zip(*ents, strict=True)
+        number = np.arange(1, len(ents) + 1)
+        which = np.zeros(size + 1, dtype=np.int64)
+        which[list(first)] += number  # no two entities start, or end, at one token
+        which[list(end)] -= number
+        which = np.cumsum(which[:-1])  # the number of each token's entity, 0 for none
+        types = np.array((0, *label), dtype=np.uint64)[which]
+        iob[which > 0] = _INSIDE
+        iob[list(first)] = _BEGIN
     return iob, types
 
 
@@ -120,7 +185,7 @@ def write_docbin(
             ents = counted_entities(spans, report)
             user_data = {} if doc.external_id is None else {"id": doc.external_id}
             out.add(sdoc, table, spans, ents, user_data)
-        out.bin.to_disk(path)
+        out.to_disk(path)
     return report
 
 

@@ -134,6 +134,7 @@ def test_sample_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: P
 
 def test_random_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: Path) -> None:
     docs = _random_documents(300)
+    assert any(doc.text[:1].isspace() for doc in docs)  # a first token of white space
     report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
     aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
     _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
