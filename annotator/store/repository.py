@@ -162,6 +162,9 @@ def ensure_labels(
     s: Session, project_id: int, names: Iterable[tuple[str, model.LabelKind]]
 ) -> list[str]:
     """Add missing labels (with palette colours and free digit keys) in ``s``."""
+    wanted = list(dict.fromkeys(names))
+    if not wanted:  # raw articles: nothing to look up
+        return []
     rows = s.exec(select(t.Label).where(t.Label.project_id == project_id)).all()
     have = {(r.name, r.kind) for r in rows}
     used_keys = {r.shortcut for r in rows if r.shortcut}
@@ -172,7 +175,7 @@ def ensure_labels(
         ).one()
     )
     added: list[model.Label] = []
-    for name, kind in dict.fromkeys(names):
+    for name, kind in wanted:
         if (name, kind.value) in have:
             continue
         key = free_keys.pop(0) if free_keys and kind == model.LabelKind.ENTITY else None
