@@ -6,9 +6,10 @@ an export's time. :class:`DocBinFile` fills a spaCy ``DocBin`` with what
 ``add`` would put there (token arrays, spaces, flags, cats, user data, span
 groups, strings), the token arrays and strings built for the whole file at
 once, and spaCy writes the file. It keeps only the attributes such a Doc has
-(:data:`ATTRS`): spaCy reads an attribute missing from the file as zero,
+(see :meth:`DocBinFile.to_disk`): spaCy reads an attribute missing from the file as zero,
 which the others all are, so the documents read back are the same as
-``add``'s (compared in the tests).
+``add``'s (compared in the tests). Docs of other tokenizers than spaCy's
+rule-based one go through ``add`` itself (:class:`AddedDocBin`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import drop_unsupported
 from annotator.core.formats.spacy_align import Aligned, aligned_ranges, counted_entities, tokenizer
+from annotator.core.formats.spacy_runs import LazyTokenizer
 from annotator.core.model import Document
 
 SPAN_KEY = "sc"
@@ -45,7 +47,7 @@ class DocBinFile:
         self._size = 0  # tokens added
         self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
         self._vocab: Any = None  # the Docs' Vocab
-        self._packing: bool | None = None  # whether _group_bytes packs as spaCy, once known
+        self._packing: bool | None = None  # whether group_bytes packs as spaCy, once known
         self._sent_start = False  # whether a Doc's SENT_START is not as spaCy reads it
 
     def add(
@@ -79,7 +81,7 @@ class DocBinFile:
 
         labels, ours = self._labels, None
         if self._packing is not False and all(start < end for _, _, start, end, _ in spans):
-            ours = _group_bytes(spans, labels)
+            ours = group_bytes(spans, labels)
             if self._packing:
                 return ours
         sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[lab]) for s, e, _, _, lab in spans]
@@ -129,7 +131,7 @@ class DocBinFile:
         return {"", *(strings[key] for key in distinct.tolist())}
 
 
-def _group_bytes(spans: list[Aligned], labels: dict[str, int]) -> bytes:
+def group_bytes(spans: list[Aligned], labels: dict[str, int]) -> bytes:
     """What ``SpanGroups.to_bytes`` gives for one group ``SPAN_KEY`` of character-aligned
     ``spans`` (its ``SpanGroup.to_bytes`` within: name, attrs, and per span its id, kb_id,
     label, tokens and characters)."""
@@ -164,6 +166,31 @@ def _entity_columns(size: int, ents: list[tuple[int, int, int]]) -> tuple[Any, A
     return iob, types
 
 
+class AddedDocBin:
+    """spaCy's own ``DocBin.add``, for the Docs of tokenizers that may set more than
+    :class:`DocBinFile` writes (Japanese and Korean ones set tags and lemmas, for one)."""
+
+    def __init__(self) -> None:
+        from spacy.tokens import DocBin
+
+        self.bin = DocBin(store_user_data=True)
+
+    def add(
+        self, sdoc: Any, table: Any, spans: list[Aligned], ents: list[Aligned], user_data: Any
+    ) -> None:
+        """As :meth:`DocBinFile.add`."""
+        from spacy.tokens import Span
+
+        sdoc.ents = [Span(sdoc, s, e, label=lab) for s, e, _, _, lab in ents]
+        sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=lab) for s, e, _, _, lab in spans]
+        sdoc.user_data.update(user_data)
+        self.bin.add(sdoc)
+
+    def to_disk(self, path: Path) -> None:
+        """Write the file."""
+        self.bin.to_disk(path)
+
+
 def write_docbin(
     docs: Iterable[Document], path: Path, language: str = "id", nlp: Any = None
 ) -> WriteReport:
@@ -174,7 +201,7 @@ def write_docbin(
     columns = [intify_attr(name) for name in COLUMNS]
     report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
     context = WriteContext(language=language)
-    out = DocBinFile()
+    out = DocBinFile() if isinstance(nlp, LazyTokenizer) else AddedDocBin()
     with _encoders_looked_up_once():
         for doc in docs:
             drop_unsupported(report, doc, context, ())

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from annotator.core.formats import spacy_fmt
+from annotator.core.formats import spacy_docbin, spacy_fmt
+from annotator.core.formats.base import WriteReport
+from annotator.core.formats.spacy_align import aligned_ranges
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
 
@@ -141,3 +143,38 @@ def test_random_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: P
     assert report.spans == aligned
     assert report.dropped.get(spacy_fmt.UNALIGNED, 0) == unaligned > 0
     assert report.dropped.get(spacy_fmt.OVERLAPPING, 0) == overlapping > 0
+
+
+def test_span_groups_are_packed_as_spacy_packs_them() -> None:
+    from spacy.attrs import IDX, LENGTH
+    from spacy.tokens import Span as SpacySpan
+
+    nlp = spacy.blank("id")
+    for doc in _documents():
+        sdoc = nlp.make_doc(doc.text)
+        offsets = sdoc.to_array([IDX, LENGTH])
+        spans = aligned_ranges(sdoc, doc, WriteReport(), offsets)
+        labels = {s[4]: nlp.vocab.strings.add(s[4]) for s in spans}
+        sdoc.spans["sc"] = [SpacySpan(sdoc, s[0], s[1], label=s[4]) for s in spans]
+        assert spacy_docbin.group_bytes(spans, labels) == sdoc.spans.to_bytes()
+
+
+def test_a_spacy_that_packs_span_groups_otherwise_gets_its_own_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spacy_docbin, "group_bytes", lambda spans, labels: b"\x90")
+    docs = _documents()
+    spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    _reference(docs, tmp_path / "theirs.spacy")
+    _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
+
+
+def test_other_tokenizers_documents_are_added_by_spacy(tmp_path: Path) -> None:
+    docs = [*_documents(), *_random_documents(50)]
+    nlp = spacy.blank("id")  # a whole pipeline, as languages with their own tokenizer get
+    report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id", nlp)
+    aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
+    _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
+    assert report.spans == aligned
+    assert report.dropped[spacy_fmt.UNALIGNED] == unaligned
+    assert report.dropped[spacy_fmt.OVERLAPPING] == overlapping
