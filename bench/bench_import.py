@@ -121,12 +121,16 @@ def main() -> None:
         for workers in ("0", "1"):
             os.environ["ANNOTATOR_IMPORT_WORKERS"] = workers
             took = ours([jsonl], tmp / f"ours-w{workers}.db")
-            print(f"annotator import from JSONL with {workers} worker processes: {took:.2f} s, "
-                  f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor")
+            print(
+                f"annotator import from JSONL with {workers} worker processes: {took:.2f} s, "
+                f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor"
+            )
         del os.environ["ANNOTATOR_IMPORT_WORKERS"]
         took = ours([jsonl], tmp / "ours-raw.db", raw=True)
-        print(f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
-              f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor")
+        print(
+            f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
+            f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor"
+        )
         for n in (count // 4, count // 2, count):
             print(f"peak memory importing {n:>6} releases: {peak_mb(n, tmp):.0f} MB")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")

@@ -38,12 +38,17 @@ def floor(path: Path, db: Path, search_index: bool) -> float:
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE document (id INTEGER PRIMARY KEY, text TEXT, status TEXT)")
-    conn.execute("CREATE TABLE span (id INTEGER PRIMARY KEY, document_id INT, start INT, "
-                 "\"end\" INT, label TEXT)")
+    conn.execute(
+        "CREATE TABLE span (id INTEGER PRIMARY KEY, document_id INT, start INT, "
+        '"end" INT, label TEXT)'
+    )
     conn.execute("CREATE INDEX ix_span ON span(document_id, start)")
     for statement in FTS if search_index else ():
-        conn.execute(statement.replace("title, text", "text").replace("new.title, ", "")
-                     .replace("rowid, title,", "rowid,"))
+        conn.execute(
+            statement.replace("title, text", "text")
+            .replace("new.title, ", "")
+            .replace("rowid, title,", "rowid,")
+        )
     docs, spans = [], []
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
@@ -52,8 +57,9 @@ def floor(path: Path, db: Path, search_index: bool) -> float:
             spans += [(n, s, e, lb) for s, e, lb in obj["label"]]
     with conn:
         conn.executemany("INSERT INTO document VALUES (?,?,?)", docs)
-        conn.executemany("INSERT INTO span (document_id, start, \"end\", label) VALUES (?,?,?,?)",
-                         spans)
+        conn.executemany(
+            'INSERT INTO span (document_id, start, "end", label) VALUES (?,?,?,?)', spans
+        )
     conn.close()
     return time.perf_counter() - start
 
@@ -63,8 +69,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         path = write_doccano(tmp / "doccano.jsonl", count)
-        print(f"corpus: {count} documents, {count * 20:,} spans, "
-              f"{path.stat().st_size / 1e6:.1f} MB of doccano JSONL")
+        print(
+            f"corpus: {count} documents, {count * 20:,} spans, "
+            f"{path.stat().st_size / 1e6:.1f} MB of doccano JSONL"
+        )
         plain = floor(path, tmp / "f1.db", False)
         indexed = floor(path, tmp / "f2.db", True)
         print(f"floor (sqlite3 executemany): {plain:.2f} s; with the FTS5 index: {indexed:.2f} s")
@@ -74,8 +82,10 @@ def main() -> None:
         took = time.perf_counter() - start
         assert summary.rejected == 0 and summary.imported == count, summary.problems[:3]
         spans = sum(ws.stats()["spans_by_label"].values())  # type: ignore[attr-defined]
-        print(f"annotator import: {took:.2f} s ({spans:,} spans stored), {took / plain:.1f}x the "
-              f"floor, {took / indexed:.1f}x the floor with the search index")
+        print(
+            f"annotator import: {took:.2f} s ({spans:,} spans stored), {took / plain:.1f}x the "
+            f"floor, {took / indexed:.1f}x the floor with the search index"
+        )
         ws.close()
 
 

@@ -21,23 +21,28 @@ def test_sample_release_imports_with_its_structure(sample_release: Path, sqlite_
     related = doc.meta["related"]
     assert len(related) == 8
     assert related[0]["published_at"] == "2024-12-12T04:33"
-    assert related[-1] == {"title": "Polda Kaltara akan pelajari putusan PN Tarakan terkait kasus "
-                           "TPPU Hasbudi", "published_at": "2024-12-06T04:37"}
+    assert related[-1] == {
+        "title": "Polda Kaltara akan pelajari putusan PN Tarakan terkait kasus TPPU Hasbudi",
+        "published_at": "2024-12-06T04:37",
+    }
     assert "Baca juga" not in doc.text and "Berita Terkait" not in doc.text
     assert doc.text.startswith("Tarakan (ANTARA) - Dalam upaya")
     assert doc.original_text == sample_release.read_text(encoding="utf-8")
     ws.close()
 
 
-def test_syndicated_copy_is_flagged_and_listed(tmp_path: Path, sqlite_url: str,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    base = ("Tarakan (ANTARA) - Kepolisian Daerah Kalimantan Utara menggelar apel siaga "
-            "pengamanan pemungutan suara di lapangan Mapolda Kaltara, Rabu. Kapolda meminta "
-            "seluruh personel menjaga netralitas dan memastikan distribusi logistik pemilu "
-            "berjalan aman sampai ke tempat pemungutan suara di wilayah perbatasan. Patroli "
-            "gabungan bersama TNI akan digelar setiap malam hingga rekapitulasi selesai. "
-            "Masyarakat diimbau segera melapor kepada petugas terdekat apabila menemukan "
-            "gangguan keamanan, dan tidak mudah terpengaruh kabar bohong di media sosial.")
+def test_syndicated_copy_is_flagged_and_listed(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = (
+        "Tarakan (ANTARA) - Kepolisian Daerah Kalimantan Utara menggelar apel siaga "
+        "pengamanan pemungutan suara di lapangan Mapolda Kaltara, Rabu. Kapolda meminta "
+        "seluruh personel menjaga netralitas dan memastikan distribusi logistik pemilu "
+        "berjalan aman sampai ke tempat pemungutan suara di wilayah perbatasan. Patroli "
+        "gabungan bersama TNI akan digelar setiap malam hingga rekapitulasi selesai. "
+        "Masyarakat diimbau segera melapor kepada petugas terdekat apabila menemukan "
+        "gangguan keamanan, dan tidak mudah terpengaruh kabar bohong di media sosial."
+    )
     copy = base.replace("setiap malam", "setiap malam hari")
     other = "Samarinda (ANTARA) - Pemerintah kota meresmikan pasar tradisional baru hari ini."
     for name, text in (("a.txt", base), ("b.txt", copy), ("c.txt", other)):
@@ -59,8 +64,12 @@ def test_syndicated_copy_is_flagged_and_listed(tmp_path: Path, sqlite_url: str,
 
 CORPORA = [  # corpus, files, documents, entities (from each SOURCE.md)
     ("idner-news-2k", ["train.txt", "dev.txt", "test.txt"], 2340, 3777),
-    ("nergrit", ["train_preprocess.txt", "valid_preprocess.txt", "test_preprocess.txt"],
-     2090, 6671),
+    (
+        "nergrit",
+        ["train_preprocess.txt", "valid_preprocess.txt", "test_preprocess.txt"],
+        2090,
+        6671,
+    ),
     ("indonesia-ner-inline", ["data_train.txt", "data_test.txt"], 2347, 4254),
     ("detik-summarization-1k", ["data_berita.csv"], 1000, 0),
     ("antara-en-scrape", ["scrapeResult.json"], 15, 0),

@@ -10,7 +10,9 @@ from annotator.store import tables  # noqa: F401  (registers the tables)
 config = context.config
 
 
-def include_object(obj: object, name: str | None, kind: str, reflected: bool, other: object) -> bool:
+def include_object(
+    obj: object, name: str | None, kind: str, reflected: bool, other: object
+) -> bool:
     """Leave the full-text search tables (made by hand in 0003) to their migration."""
     return not (kind == "table" and name is not None and name.startswith("document_fts"))
 
