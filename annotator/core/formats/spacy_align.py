@@ -42,27 +42,21 @@ def aligned_ranges(sdoc: Any, doc: Document, report: WriteReport, offsets: Any) 
     """
     starts: list[int] = offsets[:, 0].tolist()
     ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
-    out: list[Aligned] = []
+    size, out = len(starts), list[Aligned]()
     for span in doc.spans:
-        if span.start >= span.end:  # not a real span: ask spaCy itself
-            found = sdoc.char_span(span.start, span.end, label=span.label)
-            item = None if found is None else (found.start, found.end, span.start, span.end)
-        else:
-            first, last = _find(starts, span.start), _find(ends, span.end)
-            item = (
-                None if first is None or last is None else (first, last + 1, span.start, span.end)
-            )
-        if item is None:
-            report.drop(UNALIGNED)
-        else:
-            out.append((*item, span.label))
+        start, end = span.start, span.end
+        if start < end:  # a token starts at ``start`` and one ends at ``end``
+            first, last = bisect_left(starts, start), bisect_left(ends, end)
+            if first < size and last < size and starts[first] == start and ends[last] == end:
+                out.append((first, last + 1, start, end, span.label))
+                continue
+        else:  # not a real span: ask spaCy itself
+            found = sdoc.char_span(start, end, label=span.label)
+            if found is not None:
+                out.append((found.start, found.end, start, end, span.label))
+                continue
+        report.drop(UNALIGNED)
     return out
-
-
-def _find(bounds: list[int], value: int) -> int | None:
-    """Index of ``value`` in the rising ``bounds``, if there."""
-    n = bisect_left(bounds, value)
-    return n if n < len(bounds) and bounds[n] == value else None
 
 
 def entities(spans: list[Aligned]) -> list[Aligned]:

@@ -14,7 +14,7 @@ rule-based one go through ``add`` itself (:class:`AddedDocBin`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from struct import Struct
@@ -30,6 +30,7 @@ SPAN_KEY = "sc"
 COLUMNS = ("ORTH", "NORM", "SENT_START", "SPACY", "IDX", "LENGTH")  # read from each Doc
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # ENT_IOB values
 _SPAN = Struct(">QQQllll")  # a span in spaCy's SpanGroup.to_bytes
+Dumps = Callable[[Any], bytes]
 
 
 class DocBinFile:
@@ -48,6 +49,7 @@ class DocBinFile:
         self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
         self._vocab: Any = None  # the Docs' Vocab
         self._packing: bool | None = None  # whether group_bytes packs as spaCy, once known
+        self._dumps: Dumps = _packer()
         self._sent_start = False  # whether a Doc's SENT_START is not as spaCy reads it
 
     def add(
@@ -57,8 +59,6 @@ class DocBinFile:
 
         ``table`` is ``sdoc.to_array(COLUMNS)``; ``ents`` do not overlap.
         """
-        import srsly
-
         labels, at = self._labels, self._size
         self._vocab = sdoc.vocab
         for name in {span[4] for span in spans} - labels.keys():
@@ -71,7 +71,7 @@ class DocBinFile:
         self._size += len(table)
         self.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
         self.cats.append(sdoc.cats)
-        self.user_data.append(srsly.msgpack_dumps(user_data))
+        self.user_data.append(self._dumps(user_data))
         self.span_groups.append(self._span_groups(sdoc, spans))
 
     def _span_groups(self, sdoc: Any, spans: list[Aligned]) -> bytes:
@@ -81,7 +81,7 @@ class DocBinFile:
 
         labels, ours = self._labels, None
         if self._packing is not False and all(start < end for _, _, start, end, _ in spans):
-            ours = group_bytes(spans, labels)
+            ours = group_bytes(spans, labels, self._dumps)
             if self._packing:
                 return ours
         sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[lab]) for s, e, _, _, lab in spans]
@@ -131,19 +131,26 @@ class DocBinFile:
         return {"", *(strings[key] for key in distinct.tolist())}
 
 
-def group_bytes(spans: list[Aligned], labels: dict[str, int]) -> bytes:
+def _packer() -> Dumps:
+    """One srsly Packer's ``pack``: what ``srsly.msgpack_dumps`` packs with a new Packer
+    each time (looking up the encoders each time)."""
+    from srsly.msgpack import Packer
+
+    pack: Dumps = Packer(use_bin_type=True).pack
+    return pack
+
+
+def group_bytes(spans: list[Aligned], labels: dict[str, int], dumps: Dumps) -> bytes:
     """What ``SpanGroups.to_bytes`` gives for one group ``SPAN_KEY`` of character-aligned
     ``spans`` (its ``SpanGroup.to_bytes`` within: name, attrs, and per span its id, kb_id,
-    label, tokens and characters)."""
-    import srsly
-
+    label, tokens and characters), ``dumps`` packing as ``srsly.msgpack_dumps``."""
     pack = _SPAN.pack
     group = {
         "name": SPAN_KEY,
         "attrs": {},
         "spans": [pack(0, 0, labels[lab], s, e, start, end) for s, e, start, end, lab in spans],
     }
-    return bytes(srsly.msgpack_dumps({srsly.msgpack_dumps(group): [SPAN_KEY]}))
+    return dumps({dumps(group): [SPAN_KEY]})
 
 
 def _entity_columns(size: int, ents: list[tuple[int, int, int]]) -> tuple[Any, Any]:
