@@ -50,7 +50,6 @@ class DocBinFile:
         self._vocab: Any = None  # the Docs' Vocab
         self._packing: bool | None = None  # whether group_bytes packs as spaCy, once known
         self._dumps: Dumps = _packer()
-        self._sent_start = False  # whether a Doc's SENT_START is not as spaCy reads it
 
     def add(
         self, sdoc: Any, table: Any, spans: list[Aligned], ents: list[Aligned], user_data: Any
@@ -65,8 +64,6 @@ class DocBinFile:
             labels[name] = sdoc.vocab.strings.add(name)
             self.strings.add(name)
         self._tables.append(table)
-        if len(table) and not table[0, 2]:  # SENT_START 0: a first token of white space
-            self._sent_start = True
         self._ents.extend((at + s, at + e, labels[lab]) for s, e, _, _, lab in ents if s < e)
         self._size += len(table)
         self.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
@@ -94,26 +91,29 @@ class DocBinFile:
         """Write the file with spaCy's ``DocBin``, its token arrays made for all Docs at once.
 
         Its columns are the attributes a tokenizer-only Doc has: ORTH, NORM,
-        ENT_IOB, ENT_TYPE, and SENT_START when a Doc's first token is white
-        space (0 then, else 1, which spaCy gives a Doc read without it).
+        ENT_IOB, ENT_TYPE, and SENT_START unless it is what spaCy gives a Doc
+        read without it (1 for a first token, else 0; a first token of white
+        space has 0).
         """
         import numpy as np
         from spacy.attrs import intify_attr
         from spacy.tokens import DocBin
 
-        taken = ["ORTH", "NORM", "SENT_START"][: 3 if self._sent_start else 2]
+        sizes = np.array([len(part) for part in self._tables], dtype=np.int64)
+        firsts = np.cumsum(sizes) - sizes  # where each Doc's tokens start
+        table = np.concatenate(self._tables) if self._tables else np.zeros((0, len(COLUMNS)))
+        read = np.zeros(len(table), dtype=table.dtype)
+        read[firsts[sizes > 0]] = 1
+        taken = ["ORTH", "NORM"] + ([] if (table[:, 2] == read).all() else ["SENT_START"])
         names = [*taken, "ENT_IOB", "ENT_TYPE"]
         bin_ = DocBin(attrs=names, store_user_data=True)
-        if self._tables:
-            table = np.concatenate(self._tables)
-            where = [bin_.attrs.index(intify_attr(name)) for name in names]
-            array = np.empty((len(table), len(names)), dtype=np.uint64)
-            array[:, where[:-2]] = table[:, : len(taken)]
-            array[:, where[-2]], array[:, where[-1]] = _entity_columns(len(table), self._ents)
-            cuts = np.cumsum([len(part) for part in self._tables[:-1]], dtype=np.int64)
-            bin_.tokens = np.split(array, cuts)
-            bin_.spaces = np.split(table[:, 3:4].astype(bool), cuts)
-            bin_.strings = self.strings | self._strings(table)
+        where = [bin_.attrs.index(intify_attr(name)) for name in names]
+        array = np.empty((len(table), len(names)), dtype=np.uint64)
+        array[:, where[:-2]] = table[:, : len(taken)]
+        array[:, where[-2]], array[:, where[-1]] = _entity_columns(len(table), self._ents)
+        bin_.tokens = np.split(array, firsts[1:])[: len(sizes)]
+        bin_.spaces = np.split(table[:, 3:4].astype(bool), firsts[1:])[: len(sizes)]
+        bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
         bin_.span_groups = self.span_groups
         bin_.to_disk(path)

@@ -180,3 +180,8 @@ def test_other_tokenizers_documents_are_added_by_spacy(tmp_path: Path) -> None:
     assert report.spans == aligned
     assert report.dropped[spacy_fmt.UNALIGNED] == unaligned
     assert report.dropped[spacy_fmt.OVERLAPPING] == overlapping
+
+
+def test_no_documents_make_a_docbin_spacy_reads_as_empty(tmp_path: Path) -> None:
+    report = spacy_fmt.write_docbin([], tmp_path / "none.spacy", "id")
+    assert report.documents == 0 and _read(tmp_path / "none.spacy") == []
