@@ -8,7 +8,6 @@ its file and line and the rest still import; documents already in the project
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,6 +29,7 @@ from annotator.core.formats import (
     UnknownFormatError,
     detect,
 )
+from annotator.services.garbage import fewer_collections
 from annotator.services.knowledge import learnt_on_insert, unlearn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
 from annotator.services.pipeline import prepared_batches
@@ -130,17 +130,15 @@ class Importer:
         def item(record: Record) -> tuple[model.Document, bool]:
             return record.document, parse and not record.pre_annotated
 
-        gc.freeze()  # what existed before the import need not be scanned again and again
         try:
-            for batch, prepared in prepared_batches(batches, item):
-                self._flush(batch, prepared, options, summary)
-                last = batch[-1]
-                where = Progress(self._files_done, self._files_total, summary.imported, last.path)
-                self._tick(progress, cancelled, where)  # a long file can be cancelled too
+            with fewer_collections():
+                for batch, prepared in prepared_batches(batches, item):
+                    self._flush(batch, prepared, options, summary)
+                    last = batch[-1].path
+                    where = Progress(self._files_done, self._files_total, summary.imported, last)
+                    self._tick(progress, cancelled, where)  # a long file can be cancelled too
         except ImportCancelledError:
             self._undo(summary)
-        finally:
-            gc.unfreeze()
         return summary
 
     def _batches(
