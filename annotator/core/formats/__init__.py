@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator.core.formats import (
     brat,
     conll,
+    conll_writer,
     csvfile,
     doccano,
     inline,
@@ -59,7 +60,7 @@ WRITERS: dict[str, Writer] = {
         prodigy.WRITER,
         spacy_fmt.WRITER,
         spacy_fmt.DOCBIN_WRITER,
-        conll.WRITER,
+        conll_writer.WRITER,
         brat.WRITER,
         inline.WRITER,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.formats import conll, reader_for
+from annotator.core.formats import conll, conll_writer, reader_for
 from annotator.core.formats.base import Severity, WriteContext
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import read_all
@@ -32,7 +32,7 @@ def _doc() -> Document:
 
 def test_write_then_read_keeps_span_texts_and_labels(tmp_path: Path) -> None:
     out = tmp_path / "out.conll"
-    report = conll.WRITER.write([_doc(), _doc()], out, WriteContext())
+    report = conll_writer.WRITER.write([_doc(), _doc()], out, WriteContext())
     assert (report.documents, report.spans, report.dropped) == (2, 10, {})
     records, problems = read_all(conll.READER, out)
     assert problems == []
@@ -48,7 +48,7 @@ def test_writer_keeps_the_outermost_of_overlapping_spans(tmp_path: Path) -> None
     inner = Span(start, start + len("Tanjung"), "LOC")
     outer = Span(start, start + len("Tanjung Selor"), "LOC")
     doc = Document(text=TEXT, spans=(inner, outer))
-    report = conll.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
+    report = conll_writer.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
     assert report.dropped == {"overlapping span": 1}
     rows = (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")
     assert "Tanjung B-LOC" in rows
@@ -62,7 +62,7 @@ def test_label_priority_decides_overlaps(tmp_path: Path) -> None:
         spans=(Span(start, start + 13, "LOC"), Span(start, start + 7, "PER")),
     )
     context = WriteContext(label_priority=("PER",))
-    conll.WRITER.write([doc], tmp_path / "o.conll", context)
+    conll_writer.WRITER.write([doc], tmp_path / "o.conll", context)
     rows = (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")
     assert "Tanjung B-PER" in rows
     assert "Selor O" in rows
@@ -71,7 +71,7 @@ def test_label_priority_decides_overlaps(tmp_path: Path) -> None:
 def test_writer_widens_a_part_word_span_and_says_so(tmp_path: Path) -> None:
     start = TEXT.index("Kaltara")
     doc = Document(text=TEXT, spans=(Span(start + 1, start + 4, "ORG"),))
-    report = conll.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
+    report = conll_writer.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
     assert report.dropped == {"span widened to token boundaries (kept)": 1}
     assert "Kaltara B-ORG" in (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.formats import brat, conll, csvfile, inline, jsonarray, reader_for
+from annotator.core.formats import brat, conll, conll_writer, csvfile, inline, jsonarray, reader_for
 from annotator.core.formats.base import Reader, WriteContext
 from tests.conftest import shared_path
 from tests.core.formats.annotated_sample import read_all
@@ -60,7 +60,7 @@ def test_idner_conll_round_trip_gives_back_tokens_pos_and_tags(tmp_path: Path) -
     path = shared_path("corpora", "idner-news-2k", "dev.txt")
     records, _ = read_all(conll.READER, path)
     out = tmp_path / "dev.conll"
-    report = conll.WRITER.write([r.document for r in records], out, WriteContext())
+    report = conll_writer.WRITER.write([r.document for r in records], out, WriteContext())
     assert report.documents == 367
     assert report.dropped == {}
 
