@@ -191,3 +191,31 @@ def test_other_tokenizers_documents_are_added_by_spacy(tmp_path: Path) -> None:
 def test_no_documents_make_a_docbin_spacy_reads_as_empty(tmp_path: Path) -> None:
     report = spacy_fmt.write_docbin([], tmp_path / "none.spacy", "id")
     assert report.documents == 0 and _read(tmp_path / "none.spacy") == []
+
+
+def test_files_hold_spacys_own_message_compressed_at_a_lower_level(tmp_path: Path) -> None:
+    import zlib
+
+    from spacy.tokens import DocBin
+
+    _reference(_documents(), tmp_path / "theirs.spacy")
+    theirs = DocBin(store_user_data=True).from_disk(tmp_path / "theirs.spacy")
+    assert spacy_docbin.payload(theirs) == zlib.decompress(theirs.to_bytes())
+    spacy_fmt.write_docbin(_documents(), tmp_path / "ours.spacy", "id")
+    ours = DocBin(store_user_data=True).from_disk(tmp_path / "ours.spacy")
+    written = (tmp_path / "ours.spacy").read_bytes()
+    assert zlib.decompress(written) == zlib.decompress(ours.to_bytes())
+
+
+def test_a_spacy_whose_message_differs_writes_its_own_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(spacy_docbin, "payload", lambda bin_: b"\xc0")
+    docs = _documents()
+    spacy_docbin._payload_as_spacys.cache_clear()
+    try:
+        spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    finally:
+        spacy_docbin._payload_as_spacys.cache_clear()
+    _reference(docs, tmp_path / "theirs.spacy")
+    _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
