@@ -42,7 +42,7 @@ LEVEL = 3  # zlib level of a written file. spaCy's to_bytes uses 6: about 3x the
 
 class DocBinFile:
     """What a spaCy ``DocBin`` of tokenizer-only Docs with entities and one span group
-    holds, written by spaCy (:meth:`to_disk`)."""
+    holds, gathered a Doc at a time and written as one file (:meth:`to_disk`)."""
 
     def __init__(self) -> None:
         self.flags: list[dict[str, bool]] = []
@@ -279,7 +279,7 @@ def write_docbin(
 def _encoders_looked_up_once() -> Iterator[None]:
     """Let srsly find its msgpack encoders once for a whole DocBin, not thrice a document.
 
-    Each document's user data and span groups are packed with new srsly
+    spaCy's ``DocBin.add`` and ``SpanGroups.to_bytes`` pack with new srsly
     Packers, and each Packer asks catalogue for the encoders, which scans
     every installed package's entry points: about 1 ms a document. The
     encoders cannot change while the export runs; afterwards srsly looks
