@@ -26,6 +26,7 @@ from annotator.core.formats.base import (
 from annotator.core.formats.jsonl import COLUMN_FIELDS, ID_FIELDS, TITLE_FIELDS, iter_json_lines
 from annotator.core.model import Document, EntityRef, Origin, Span
 from annotator.core.offsets import span_problem, splits_character
+from annotator.core.spanmaker import make_span
 
 SNIFF_LIMIT = 4 * 1024 * 1024
 _KEYS = [f"T{n}" for n in range(1, 1025)]  # the usual keys, made once
@@ -112,7 +113,7 @@ class SpanBook:
                 start, end, label = self._checked(start, end, label)
             key = self._free_key()
             keys.add(key)
-            spans.append(Span(start, end, label, key, imported, None, None))
+            spans.append(make_span(start, end, label, key, imported, None, None, None))
 
     def _all_valid(self, triples: list[Sequence[Any]]) -> bool:
         """Whether every triple is a valid span (one loop; see :meth:`_valid`)."""
@@ -134,7 +135,8 @@ class SpanBook:
         n = len(triples)
         keys = _KEYS[:n] if n <= len(_KEYS) else [f"T{i}" for i in range(1, n + 1)]
         starts, ends, labels = zip(*triples, strict=True)
-        self.spans = list(map(Span, starts, ends, labels, keys, repeat(Origin.IMPORTED, n)))
+        imported, no = repeat(Origin.IMPORTED, n), repeat(None)
+        self.spans = list(map(make_span, starts, ends, labels, keys, imported, no, no, no))
         self._keys.update(keys)
 
     def _valid(self, start: Any, end: Any, label: Any) -> bool:
