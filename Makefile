@@ -36,6 +36,7 @@ test: $(STAMP) lint pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check annotator tests bench
+	$(BIN)/ruff format --check annotator tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -236,8 +236,6 @@ def stream_rows(conn: Connection, ids: Sequence[int]) -> Iterator[RowDocument]:
             yield RowDocument(fields, parts.spans.get(doc_id, []), linked, parts.entities)
 
 
-
-
 class _Parts:
     """The annotation rows of one chunk, assembled into documents."""
 
