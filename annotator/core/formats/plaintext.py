@@ -11,6 +11,8 @@ from annotator.core.model import Document
 from annotator.core.textio import BinaryFileError, clean_raw_text, decode, is_blank
 
 _MD_HEADING = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n+")
+_SEPARATORS = re.compile(r"[-_]+")
+_NUMBERING = re.compile(r"^\d+[ .]+(?=\D)")
 
 
 def read_text_file(path: Path) -> tuple[str | None, list[Problem]]:
@@ -38,8 +40,8 @@ def decode_file_data(path: Path, data: bytes) -> tuple[str | None, list[Problem]
 
 def title_from_name(path: Path) -> str:
     """A readable title from a file name: ``01-apel_siaga.txt`` -> ``Apel siaga``."""
-    words = re.sub(r"[-_]+", " ", path.stem).strip()
-    words = re.sub(r"^\d+[ .]+(?=\D)", "", words)
+    words = _SEPARATORS.sub(" ", path.stem).strip()
+    words = _NUMBERING.sub("", words)
     return words[:1].upper() + words[1:]
 
 
