@@ -148,11 +148,11 @@ def write_docbin_shards(
 class SpacyDocBinWriter:
     """Writes a ``.spacy`` DocBin file, or a folder of them for a large export.
 
-    spaCy builds a DocBin in memory and copies it several times as it saves
-    it: about 90 MB at the peak for each 1,000 news articles, 9 GB for
-    100,000. So an export of more than :data:`SHARD` documents is written as
-    a folder of DocBin files of that many documents each (peak ~250 MB above
-    the app's own), which spaCy's trainer reads as one corpus.
+    A DocBin file is built whole in memory before it is written: about 60 MB
+    at the peak for each 1,000 news articles, 6 GB for 100,000. So an export
+    of more than :data:`SHARD` documents is written as a folder of DocBin
+    files of that many documents each (peak ~150 MB above the app's own with
+    spaCy loaded, whatever the size), which spaCy's trainer reads as one corpus.
     """
 
     name: str = "spacy-docbin"
