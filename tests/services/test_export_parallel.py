@@ -27,6 +27,22 @@ from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection
 
 EVERYTHING = Selection(statuses=None)
+
+
+def cancel_at_first_progress(ws: Workspace, request: ExportRequest) -> list[int]:
+    """Run ``request``, pressing Cancel at its first progress report; the reports made."""
+    progress: list[int] = []
+    with pytest.raises(ExportCancelledError):
+        export(
+            ws,
+            request,
+            progress=lambda done, _total: progress.append(done),
+            cancelled=lambda: bool(progress),
+        )
+    assert progress
+    return progress
+
+
 EMOJI = (
     "Kapolda 👮🏽\u200d♂️ Kaltara Irjen Pol. Hary hadir.\r\nBrigjen Andre\u0301 🇮🇩 di Tarakan, Rabu."
 )
@@ -157,14 +173,7 @@ def test_small_exports_inline_and_one_docbin_file_stay_in_process(
 def test_cancel_ends_the_workers_and_leaves_the_old_file(ws: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "keep.jsonl"
     out.write_text("old contents\n", encoding="utf-8")
-    progress: list[int] = []
-    with pytest.raises(ExportCancelledError):
-        export(
-            ws,
-            ExportRequest("jsonl", out, EVERYTHING),
-            progress=lambda done, _total: progress.append(done),
-            cancelled=lambda: bool(progress),
-        )
+    cancel_at_first_progress(ws, ExportRequest("jsonl", out, EVERYTHING))
     assert out.read_text(encoding="utf-8") == "old contents\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.jsonl"]
 
@@ -180,14 +189,7 @@ def test_cancel_stops_workers_still_writing(
         raise AssertionError
 
     monkeypatch.setattr(export_parallel, "write_part", stuck)  # forked workers inherit it
-    progress: list[int] = []
-    with pytest.raises(ExportCancelledError):
-        export(
-            ws,
-            ExportRequest("prodigy", tmp_path / "out.jsonl", EVERYTHING),
-            progress=lambda done, _total: progress.append(done),
-            cancelled=lambda: bool(progress),
-        )
+    cancel_at_first_progress(ws, ExportRequest("prodigy", tmp_path / "out.jsonl", EVERYTHING))
     assert list(tmp_path.iterdir()) == []
 
 

@@ -13,7 +13,6 @@ from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteReport
 from annotator.services import export_parallel, processes
 from annotator.services.export import (
-    ExportCancelledError,
     ExportError,
     ExportRequest,
     ExportResult,
@@ -23,7 +22,12 @@ from annotator.services.export import (
 from annotator.services.export_parallel import ENV, workers_for
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection
-from tests.services.test_export_parallel import EVERYTHING, _plain, _rich
+from tests.services.test_export_parallel import (
+    EVERYTHING,
+    _plain,
+    _rich,
+    cancel_at_first_progress,
+)
 
 # Names that collide: case-different ids and titles, no name at all, the conf's own name.
 NAMES: list[dict[str, Any]] = [
@@ -121,15 +125,7 @@ def test_cancel_leaves_the_old_folder_and_nothing_else(
     out = tmp_path / "brat"
     out.mkdir()
     (out / "old.txt").write_text("lama", encoding="utf-8")
-    progress: list[int] = []
-    with pytest.raises(ExportCancelledError):
-        export(
-            ws,
-            ExportRequest("brat", out, EVERYTHING),
-            progress=lambda done, _total: progress.append(done),
-            cancelled=lambda: bool(progress),
-        )
-    assert progress
+    assert cancel_at_first_progress(ws, ExportRequest("brat", out, EVERYTHING))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brat"]
     assert _files(out) == {"old.txt": b"lama"}
 
