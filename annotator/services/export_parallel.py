@@ -140,12 +140,13 @@ def write_parallel(
     call (0 while waiting) and may raise to stop: the workers are then ended
     and every part file removed (a folder's files are the caller's to remove).
     """
-    folder = writer.name in DIRECTORIES or sharded(writer, len(ids))
+    is_sharded = sharded(writer, len(ids))
+    folder = writer.name in DIRECTORIES or is_sharded
     forked = processes.forks()
     mp: Any = multiprocessing.get_context("fork" if forked else "spawn")
     if forked:
         preload(writer.name, context.language)
-    jobs = _jobs(engine, writer, ids, target, context, labels, workers, forked)
+    jobs = _jobs(engine, writer, ids, target, context, labels, workers, forked, is_sharded)
     parts = [] if folder else [job.path for job in jobs]
     queue: Any = mp.Queue()
     procs = [mp.Process(target=run_job, args=(job, queue), daemon=True) for job in jobs]
@@ -173,10 +174,11 @@ def _jobs(
     labels: Sequence[str],
     workers: int,
     forked: bool,
+    is_sharded: bool,
 ) -> list[Job]:
     """Contiguous runs of ``ids``, one a worker: into part files beside ``target``, or into
-    the folder ``target`` (brat with its file names; DocBin in whole files)."""
-    is_sharded = sharded(writer, len(ids))
+    the folder ``target`` (brat with its file names; DocBin in whole files);
+    ``is_sharded``: whether ``writer`` writes these ids as a folder of files."""
     names: Sequence[str] = ()
     if writer.name in DIRECTORIES:
         ids, names = _named(engine, ids)
