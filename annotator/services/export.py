@@ -27,10 +27,10 @@ from annotator.services.export_parallel import workers_for, write_parallel
 from annotator.services.export_part import (
     ExportCancelledError,
     ExportError,
-    paused_gc,
     sharded,
     write_part,
 )
+from annotator.services.garbage import paused_gc
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection, has_relations, select_ids
 

@@ -45,12 +45,12 @@ from annotator.core.formats.spacy_fmt import tokenizer
 from annotator.services import processes
 from annotator.services.export_part import (
     ExportError,
-    paused_gc,
     sharded,
     write_brat_run,
     write_part,
     write_shard_run,
 )
+from annotator.services.garbage import paused_gc
 from annotator.store.database import make_engine
 from annotator.store.doc_names import document_names
 

@@ -8,9 +8,7 @@ written by worker processes holds the same bytes as one written here.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -96,23 +94,6 @@ def write_brat_run(
     docs = counted(stream_documents(conn, ids))
     named = ((restrict(doc, labels), stem_of[doc.id]) for doc in docs if doc.id in stem_of)
     return write_run(named, folder)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an export streams.
-
-    An export allocates millions of short-lived, acyclic dicts and tuples;
-    the collector's passes over them cost about a tenth of the time and
-    free nothing. Reference counting still frees every chunk as it goes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def restrict(doc: model.Document, labels: Sequence[str]) -> model.Document:

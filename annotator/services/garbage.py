@@ -1,4 +1,4 @@
-"""Python's cycle collector run less often while a bulk job makes many objects."""
+"""Python's cycle collector run less often (imports) or not at all (exports) in bulk jobs."""
 
 from __future__ import annotations
 
@@ -39,3 +39,20 @@ def fewer_collections() -> Iterator[None]:
             if _depth == 0:
                 gc.set_threshold(*_saved)
                 gc.unfreeze()
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export streams.
+
+    An export allocates millions of short-lived, acyclic dicts and tuples;
+    the collector's passes over them cost about a tenth of the time and
+    free nothing. Reference counting still frees every chunk as it goes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
