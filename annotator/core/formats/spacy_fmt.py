@@ -44,7 +44,6 @@ __all__ = [
     "WRITER",
     "SpacyDocBinWriter",
     "SpacyJsonlWriter",
-    "aligned_doc",
     "aligned_triples",
     "tokenizer",
     "write_docbin",
@@ -53,31 +52,12 @@ __all__ = [
 SHARD = 2_000  # documents a DocBin file holds at most (see SpacyDocBinWriter)
 
 
-def aligned_doc(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
-    """A spaCy Doc of ``doc``, its aligned spans, and their non-overlapping subset."""
-    from spacy.util import filter_spans
-
-    sdoc = nlp.make_doc(doc.text)
-    spans = []
-    for span in doc.spans:
-        found = sdoc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
-        if found is None:
-            report.drop(UNALIGNED)
-        else:
-            spans.append(found)
-    ents = sorted(filter_spans(spans), key=lambda s: s.start_char)
-    if len(ents) < len(spans):
-        report.drop(OVERLAPPING, len(spans) - len(ents))
-    report.spans += len(spans)
-    return sdoc, spans, ents
-
-
 def aligned_triples(
     nlp: Any, doc: Document, report: WriteReport, runs: RunBounds | None = None
 ) -> tuple[list[list[Any]], list[list[Any]]]:
     """``[start, end, label]`` of every aligned span, and of the ``doc.ents`` subset.
 
-    The same spans and subset as :func:`aligned_doc` (``filter_spans``). Most
+    The same spans and subset as spaCy's ``char_span`` and ``filter_spans`` give. Most
     documents need only the words at span boundaries tokenised (see
     :func:`~annotator.core.formats.spacy_runs.boundary_aligned`, remembered
     in ``runs`` across documents); the others are tokenised whole.

@@ -10,9 +10,10 @@ import pytest
 
 from annotator.core.formats import spacy_docbin, spacy_fmt
 from annotator.core.formats.base import WriteReport
-from annotator.core.formats.spacy_align import aligned_ranges
+from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
+from tests.core.formats.spacy_reference import spacy_aligned
 
 spacy = pytest.importorskip("spacy")
 
@@ -76,24 +77,18 @@ def _random_documents(count: int) -> list[Document]:
 def _reference(docs: list[Document], path: Path) -> tuple[int, int, int]:
     """Write ``docs`` as spaCy's own calls do; the aligned, unaligned and overlapping counts."""
     from spacy.tokens import DocBin
-    from spacy.util import filter_spans
 
-    nlp, bin_ = spacy.blank("id"), DocBin(store_user_data=True)
-    aligned = unaligned = overlapping = 0
+    nlp, bin_, report = spacy.blank("id"), DocBin(store_user_data=True), WriteReport()
     for doc in docs:
-        sdoc = nlp.make_doc(doc.text)
-        found = [sdoc.char_span(s.start, s.end, label=s.label) for s in doc.spans]  # strict
-        spans = [span for span in found if span is not None]
-        sdoc.ents = sorted(filter_spans(spans), key=lambda s: s.start_char)
+        sdoc, spans, ents = spacy_aligned(nlp, doc, report)
+        sdoc.ents = ents
         sdoc.spans["sc"] = spans
         if doc.external_id is not None:
             sdoc.user_data["id"] = doc.external_id
         bin_.add(sdoc)
-        aligned += len(spans)
-        unaligned += len(found) - len(spans)
-        overlapping += len(spans) - len(sdoc.ents)
     bin_.to_disk(path)
-    return aligned, unaligned, overlapping
+    dropped = report.dropped
+    return report.spans, dropped.get(UNALIGNED, 0), dropped.get(OVERLAPPING, 0)
 
 
 def _read(path: Path) -> list[Any]:

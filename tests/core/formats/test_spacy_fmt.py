@@ -12,6 +12,7 @@ from annotator.core.formats import spacy_fmt
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
+from tests.core.formats.spacy_reference import spacy_aligned
 
 spacy = pytest.importorskip("spacy")
 
@@ -82,7 +83,7 @@ def test_jsonl_alignment_matches_spacys_char_span_and_filter_spans() -> None:
                 spans.append(Span(start, end, rng.choice("ABC")))
         doc = Document(text=text, spans=tuple(sorted(spans, key=lambda s: (s.start, -s.end))))
         by_spacy, ours = WriteReport(), WriteReport()
-        _, aligned, ents = spacy_fmt.aligned_doc(nlp, doc, by_spacy)
+        _, aligned, ents = spacy_aligned(nlp, doc, by_spacy)
         expected = (
             [[s.start_char, s.end_char, s.label_] for s in aligned],
             [[s.start_char, s.end_char, s.label_] for s in ents],

@@ -12,6 +12,7 @@ from annotator.core.formats import spacy_fmt
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.spacy_runs import LazyTokenizer, RunBounds, tokenizer_for
 from annotator.core.model import Document, Span
+from tests.core.formats.spacy_reference import spacy_aligned
 
 spacy = pytest.importorskip("spacy")
 
@@ -68,7 +69,7 @@ def test_jsonl_writer_over_many_documents_agrees_with_char_span(tmp_path: Path) 
     nlp = spacy.blank("id")
     lines = target.read_text(encoding="utf-8").splitlines()
     for doc, line in zip(docs, lines, strict=True):
-        _, aligned, ents = spacy_fmt.aligned_doc(nlp, doc, WriteReport())
+        _, aligned, ents = spacy_aligned(nlp, doc, WriteReport())
         record = json.loads(line)
         assert record["spans"] == [[s.start_char, s.end_char, s.label_] for s in aligned]
         assert record["entities"] == [[s.start_char, s.end_char, s.label_] for s in ents]

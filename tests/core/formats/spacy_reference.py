@@ -1,0 +1,29 @@
+"""What spaCy's own calls make of a document's spans: the reference the spaCy writers
+are compared with (``Doc.char_span`` strict, ``spacy.util.filter_spans``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.formats.base import WriteReport
+from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED
+from annotator.core.model import Document
+
+
+def spacy_aligned(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, list[Any], list[Any]]:
+    """A spaCy Doc of ``doc``, its aligned spans, and their non-overlapping subset."""
+    from spacy.util import filter_spans
+
+    sdoc = nlp.make_doc(doc.text)
+    spans = []
+    for span in doc.spans:
+        found = sdoc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+        if found is None:
+            report.drop(UNALIGNED)
+        else:
+            spans.append(found)
+    ents = sorted(filter_spans(spans), key=lambda s: s.start_char)
+    if len(ents) < len(spans):
+        report.drop(OVERLAPPING, len(spans) - len(ents))
+    report.spans += len(spans)
+    return sdoc, spans, ents
