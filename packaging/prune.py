@@ -27,6 +27,9 @@ DROPPED_PLUGINS = (
     f"{QT}/plugins/generic/*",
 )
 KEPT_LANGUAGES = ("en", "id")
+# Libraries that ``strip`` breaks: numpy's OpenBLAS then fails to load with "ELF load command
+# address/offset not page-aligned" (pyinstaller/pyinstaller#9463)
+UNSTRIPPED = ("numpy.libs/*",)
 
 
 def _posix(dest: str) -> str:
@@ -79,6 +82,15 @@ def prune_translations(datas: Sequence[Entry], keep: Sequence[str] = KEPT_LANGUA
         return path.stem.rsplit("_", 1)[-1] in keep
 
     return [entry for entry in datas if wanted(entry[0])]
+
+
+def unstripped(
+    binaries: Sequence[Entry], patterns: Sequence[str] = UNSTRIPPED
+) -> tuple[list[Entry], list[Entry]]:
+    """``binaries`` split into those to strip and those to copy as they are (as data:
+    PyInstaller strips only binaries), at the same place in the bundle."""
+    keep = [(dest, src, "DATA") for dest, src, _kind in binaries if _matches(dest, patterns)]
+    return [entry for entry in binaries if not _matches(entry[0], patterns)], keep
 
 
 def ldd_deps(path: str) -> set[str]:
