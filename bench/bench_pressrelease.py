@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.core.neardup import NUM_HASHES, NearDupIndex, signature
+from annotator.core.minhash import NUM_HASHES, signature
+from annotator.core.neardup import NearDupIndex
 from annotator.core.pressrelease import parse_release
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "shared/corpora/press-release-archive-sample"

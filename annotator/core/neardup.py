@@ -1,13 +1,6 @@
 """Near-duplicate detection for syndicated copies of one release with small edits.
 
-``signature`` is a MinHash of the text's word 5-shingles: ``NUM_HASHES``
-integers, a plain tuple that can be stored as a JSON list. It is the
-one-permutation variant (Li, Owen & Zhang 2012) with densification by
-rotation (Shrivastava & Li 2014): each shingle is hashed once with CRC-32,
-the hash range is cut into ``NUM_HASHES`` bins, each bin keeps its smallest
-hash, and an empty bin borrows from the next non-empty one. Its collision
-probability per position is the Jaccard similarity, as with classic MinHash,
-at a 64th of the cost (about 0.3 ms for a 3 KB release instead of 6 ms).
+Documents are compared by their MinHash signatures (:mod:`annotator.core.minhash`).
 ``NearDupIndex`` finds stored signatures similar to a new one with LSH
 banding (``BANDS`` bands of ``ROWS`` hashes), so a lookup touches only the
 few documents that share a band instead of the whole corpus.
@@ -23,91 +16,18 @@ grew with the square). Such a cluster stays linked through its first members.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Hashable, Sequence
 from itertools import repeat
 from operator import eq
 from typing import Generic, TypeVar
 
-from annotator.core.textio import fold
-
-NUM_HASHES = 64
+NUM_HASHES = 64  # the length of a signature (annotator.core.minhash)
 BANDS = 16
 ROWS = NUM_HASHES // BANDS
 BUCKET_LIMIT = 24
-SHINGLE = 5
-_BIN_SHIFT = 32 - (NUM_HASHES.bit_length() - 1)  # top bits of a CRC-32 pick the bin
-_ROTATION = 1 << 32  # offset per bin borrowed across, so borrowed values stay distinct
 
 
 K = TypeVar("K", bound=Hashable)
-
-
-def shingles(text: str, size: int = SHINGLE) -> set[int]:
-    """CRC-32 hashes of a content-chosen third of the word ``size``-shingles of ``text``.
-
-    Words are split on white space and lower-cased. Only shingles whose first
-    word's length is a multiple of three are kept: the choice depends on the
-    words alone, so two copies of a release keep the same shingles, and
-    signing costs a third (a 3 KB release still yields some 75 shingles).
-    """
-    return word_shingles(text.lower().split(), size)
-
-
-def word_shingles(words: list[str], size: int = SHINGLE) -> set[int]:
-    """:func:`shingles` of text already lower-cased and split into ``words``."""
-    if not words:
-        return set()
-    if len(words) < size:
-        return {zlib.crc32(" ".join(words).encode())}
-    crc = zlib.crc32
-    picked = {
-        crc(" ".join(words[i : i + size]).encode())
-        for i in range(len(words) - size + 1)
-        if not len(words[i]) % 3
-    }
-    return picked or {crc(" ".join(words[:size]).encode())}
-
-
-def signature(text: str) -> tuple[int, ...]:
-    """The MinHash signature of ``text`` (NFC-normalised); empty for text without words."""
-    folded = fold(text)
-    return signature_of_words(folded.lower().split(" ") if folded else [])
-
-
-def signature_of_words(words: list[str]) -> tuple[int, ...]:
-    """:func:`signature` of a folded text (:func:`fold`), lower-cased and split into ``words``."""
-    hashes = word_shingles(words)
-    if not hashes:
-        return ()
-    empty = _ROTATION * NUM_HASHES
-    bins = [empty] * NUM_HASHES
-    for h in hashes:
-        slot = h >> _BIN_SHIFT
-        if h < bins[slot]:
-            bins[slot] = h
-    return tuple(_densify(bins, empty))
-
-
-def _densify(bins: list[int], empty: int) -> list[int]:
-    """Fill each empty bin from the next non-empty bin to its right (circularly).
-
-    One pass from the right, carrying the nearest non-empty bin seen so far
-    (starting from the first non-empty bin, one turn further on).
-    """
-    n = len(bins)
-    first = next((i for i, value in enumerate(bins) if value != empty), None)
-    if first is None or empty not in bins:
-        return bins
-    out = list(bins)
-    carried, at = bins[first], first + n
-    for i in range(n - 1, -1, -1):
-        value = bins[i]
-        if value != empty:
-            carried, at = value, i
-        else:
-            out[i] = carried + (at - i) * _ROTATION
-    return out
 
 
 def similarity(first: Sequence[int], second: Sequence[int]) -> float:

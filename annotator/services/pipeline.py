@@ -60,6 +60,8 @@ def _pooled(
 ) -> Iterator[tuple[list[T], list[Prepared]]]:
     """Batches prepared by ``workers`` processes, ``workers`` of them in flight."""
     forks = processes.forks()
+    import annotator.core.minhash  # noqa: F401  # loaded once here, not in every forked worker
+
     context = multiprocessing.get_context("fork" if forks else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context)
     window: deque[Pending[T]] = deque()

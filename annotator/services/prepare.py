@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.core import model
 from annotator.core.dates import parse_date
-from annotator.core.neardup import NUM_HASHES, band_keys, signature_of_words
+from annotator.core.neardup import NUM_HASHES, band_keys
 from annotator.core.pressrelease import parse_release
 from annotator.core.textio import content_hash, fold
 
@@ -48,6 +48,8 @@ def work_of(doc: model.Document, raw: bool) -> Work:
 
 def outcome(work: Work) -> Outcome:
     """Parse a raw article, then hash and sign its body (folded once for both)."""
+    from annotator.core.minhash import signature_of_folded  # numpy loads with the first import
+
     text, published, digest, raw = work
     parsed: Parsed | None = None
     if raw:
@@ -58,8 +60,7 @@ def outcome(work: Work) -> Outcome:
     folded = fold(text)
     digest = digest or content_hash(text, folded)
     iso = parse_date(published) if raw and published else None
-    words = folded.lower().split(" ") if folded else []
-    sig = signature_of_words(words)
+    sig = signature_of_folded(folded)
     return parsed, iso, digest, sig, band_keys(sig) if len(sig) == NUM_HASHES else []
 
 

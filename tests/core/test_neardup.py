@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import json
 
-from annotator.core.neardup import (
-    BANDS,
-    BUCKET_LIMIT,
-    NUM_HASHES,
-    NearDupIndex,
-    band_keys,
-    signature,
-    similarity,
-)
+from annotator.core.minhash import NUM_HASHES, signature
+from annotator.core.neardup import BANDS, BUCKET_LIMIT, NearDupIndex, band_keys, similarity
 
 RELEASE = """Tarakan (ANTARA) - Kepolisian Daerah Kalimantan Utara menggelar apel siaga
 pengamanan pemilihan kepala daerah di lapangan Mapolda Kaltara di Bulungan, Rabu.

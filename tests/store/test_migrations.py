@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import text
 
 from annotator.store.database import current_revision, head_revision, make_engine, migrate
@@ -63,3 +65,45 @@ def test_migrations_match_the_tables(sqlite_url: str) -> None:
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
     store.close()
+
+
+def test_upgrade_makes_stored_signatures_again_with_the_current_hash(db_url: str) -> None:
+    from annotator.core.minhash import signature
+    from annotator.services.neardups import all_near_duplicates
+
+    release = " ".join(f"Polda Kaltara menggelar apel siaga ke-{n} di Tarakan." for n in range(30))
+    engine = make_engine(db_url)
+    migrate(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO project (id, name, language, created_at) "
+                "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"
+            )
+        )
+        for doc_id, body in ((1, release), (2, release + " Selesai."), (3, "Berita lain.")):
+            conn.execute(
+                text(
+                    "INSERT INTO document (id, project_id, title, text, meta, content_hash, "
+                    "status, created_at, updated_at) VALUES (:id, 1, 'Lama', :body, '{}', "
+                    ":hash, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"id": doc_id, "body": body, "hash": f"h{doc_id}"},
+            )
+        old = "[" + ", ".join(["12345"] * 64) + "]"  # a CRC-32 signature of the old hash
+        conn.execute(
+            text("INSERT INTO document_signature (document_id, minhash) VALUES (1, :s), (2, :s)"),
+            {"s": old},
+        )
+    engine.dispose()
+
+    store = Store.open(db_url)
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT document_id, minhash FROM document_signature ORDER BY document_id")
+        ).all()
+        pairs = all_near_duplicates(conn, 1)
+    store.close()
+    stored = {i: tuple(json.loads(sig) if isinstance(sig, str) else sig) for i, sig in rows}
+    assert stored == {1: signature(release), 2: signature(release + " Selesai.")}
+    assert [(p.doc_id, p.other) for p in pairs] == [(2, 1)]  # still found as copies
