@@ -8,31 +8,21 @@ from sqlalchemy import text
 
 from annotator.store.database import current_revision, head_revision, make_engine, migrate
 from annotator.store.repository import Store
+from tests.store.old_rows import insert_document, insert_project
 
 
 def test_upgrade_from_first_release_keeps_rows(db_url: str) -> None:
     engine = make_engine(db_url)
     migrate(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO project (id, name, language, created_at) "
-                "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_project(conn)
         conn.execute(
             text(
                 "INSERT INTO label (id, project_id, name, kind, color, description, "
                 "position) VALUES (1, 1, 'ORG', 'entity', '#fff', '', 0)"
             )
         )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, project_id, title, text, meta, content_hash, status, "
-                "created_at, updated_at) VALUES (1, 1, 'Lama', 'Polda Kaltara siaga', '{}', 'h1', "
-                "'done', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_document(conn, 1, "Lama", "Polda Kaltara siaga", "done")
         conn.execute(
             text(
                 'INSERT INTO span (id, document_id, start, "end", label_id, origin, '
@@ -75,21 +65,9 @@ def test_upgrade_makes_stored_signatures_again_with_the_current_hash(db_url: str
     engine = make_engine(db_url)
     migrate(engine, "0005")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO project (id, name, language, created_at) "
-                "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_project(conn)
         for doc_id, body in ((1, release), (2, release + " Selesai."), (3, "Berita lain.")):
-            conn.execute(
-                text(
-                    "INSERT INTO document (id, project_id, title, text, meta, content_hash, "
-                    "status, created_at, updated_at) VALUES (:id, 1, 'Lama', :body, '{}', "
-                    ":hash, 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-                ),
-                {"id": doc_id, "body": body, "hash": f"h{doc_id}"},
-            )
+            insert_document(conn, doc_id, "Lama", body)
         old = "[" + ", ".join(["12345"] * 64) + "]"  # a CRC-32 signature of the old hash
         conn.execute(
             text("INSERT INTO document_signature (document_id, minhash) VALUES (1, :s), (2, :s)"),

@@ -10,25 +10,15 @@ from annotator.core import model
 from annotator.store import browse
 from annotator.store.database import alembic_config, make_engine, migrate
 from annotator.store.ingest import Annotated, insert_batch, label_ids
+from tests.store.old_rows import insert_document, insert_project
 
 
 def _old_database(url: str) -> None:
     engine = make_engine(url)
     migrate(engine, "0002")
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO project (id, name, language, created_at) "
-                "VALUES (1, 'lama', 'id', CURRENT_TIMESTAMP)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, project_id, title, text, meta, content_hash, status, "
-                "created_at, updated_at) VALUES (1, 1, 'Banjir Tarakan', 'Warga mengungsi.', "
-                "'{}', 'h1', 'new', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
-            )
-        )
+        insert_project(conn)
+        insert_document(conn, 1, "Banjir Tarakan", "Warga mengungsi.")
     engine.dispose()
 
 
