@@ -44,8 +44,8 @@ def write_part(
     """Stream the documents ``ids`` through ``writer`` into ``target``.
 
     ``counted`` wraps the stream (progress, Cancel). A writer with
-    ``write_rows`` (native, Prodigy) writes the same bytes straight from the
-    store's rows when no label filter applies.
+    ``write_rows`` (native, Prodigy, DocBin) writes the same bytes straight from
+    the store's rows when no label filter applies.
     """
     rows_writer = getattr(writer, "write_rows", None)
     if rows_writer is not None and not labels:  # the same bytes, without span objects
@@ -71,7 +71,12 @@ def write_shard_run(
     counted: Counted,
     first: int,
 ) -> WriteReport:
-    """Write the files of a sharded folder format (DocBin) for ``ids``, from file ``first``."""
+    """Write the files of a sharded folder format (DocBin) for ``ids``, from file ``first``
+    (straight from the store's rows when the writer can and no label filter applies)."""
+    rows_writer = getattr(writer, "write_row_shards", None)
+    if rows_writer is not None and not labels:
+        done: WriteReport = rows_writer(counted(stream_rows(conn, ids)), folder, context, first)
+        return done
     docs = counted(stream_documents(conn, ids))
     restricted = (restrict(doc, labels) for doc in docs)
     report: WriteReport = getattr(writer, "write_shards")(restricted, folder, context, first)  # noqa: B009

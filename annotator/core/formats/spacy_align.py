@@ -9,6 +9,7 @@ Both are compared with spaCy's own calls in the tests.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any
@@ -21,6 +22,7 @@ UNALIGNED = "spans not aligned to spaCy tokens"
 OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
 
 Aligned = tuple[int, int, int, int, str]  # first token, token end, start, end, label
+Triple = tuple[int, int, str]  # a span's start, end and label
 
 
 def tokenizer(language: str) -> Any:
@@ -34,8 +36,16 @@ def tokenizer(language: str) -> Any:
     return tokenizer_for(language)
 
 
-def aligned_ranges(sdoc: Any, doc: Document, report: WriteReport, offsets: Any) -> list[Aligned]:
-    """The spans of ``doc`` that are aligned in its spaCy Doc ``sdoc``, as token ranges.
+def triples(doc: Document) -> list[Triple]:
+    """``(start, end, label)`` of each span of ``doc``, in order."""
+    return [(span.start, span.end, span.label) for span in doc.spans]
+
+
+def aligned_ranges(
+    sdoc: Any, spans: Iterable[Triple], report: WriteReport, offsets: Any
+) -> list[Aligned]:
+    """The ``spans`` (of ``sdoc``'s text) that are aligned in spaCy Doc ``sdoc``, as token
+    ranges.
 
     ``offsets`` holds ``sdoc.to_array([IDX, LENGTH])`` (token start and
     length, a row a token); each span left out is counted in ``report``.
@@ -43,17 +53,16 @@ def aligned_ranges(sdoc: Any, doc: Document, report: WriteReport, offsets: Any) 
     starts: list[int] = offsets[:, 0].tolist()
     ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
     size, out = len(starts), list[Aligned]()
-    for span in doc.spans:
-        start, end = span.start, span.end
+    for start, end, label in spans:
         if start < end:  # a token starts at ``start`` and one ends at ``end``
             first, last = bisect_left(starts, start), bisect_left(ends, end)
             if first < size and last < size and starts[first] == start and ends[last] == end:
-                out.append((first, last + 1, start, end, span.label))
+                out.append((first, last + 1, start, end, label))
                 continue
         else:  # not a real span: ask spaCy itself
-            found = sdoc.char_span(start, end, label=span.label)
+            found = sdoc.char_span(start, end, label=label)
             if found is not None:
-                out.append((found.start, found.end, start, end, span.label))
+                out.append((found.start, found.end, start, end, label))
                 continue
         report.drop(UNALIGNED)
     return out

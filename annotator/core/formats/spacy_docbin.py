@@ -26,7 +26,15 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import drop_unsupported
-from annotator.core.formats.spacy_align import Aligned, aligned_ranges, counted_entities, tokenizer
+from annotator.core.formats.nativerecord import RowDocument, row_document
+from annotator.core.formats.spacy_align import (
+    Aligned,
+    Triple,
+    aligned_ranges,
+    counted_entities,
+    tokenizer,
+    triples,
+)
 from annotator.core.formats.spacy_runs import LazyTokenizer
 from annotator.core.model import Document
 
@@ -250,29 +258,67 @@ def _payload_as_spacys() -> bool:
     return zlib.decompress(bin_.to_bytes()) == payload(bin_)
 
 
+Text = tuple[str, str | None, list[Triple]]  # a document's text, external id and spans
+_CONTEXT = WriteContext()  # what drop_unsupported counts: suggestions are never written
+
+
 def write_docbin(
     docs: Iterable[Document], path: Path, language: str = "id", nlp: Any = None
 ) -> WriteReport:
     """Write a ``.spacy`` DocBin: ``doc.ents`` non-overlapping, ``doc.spans["sc"]`` all."""
-    nlp = nlp or tokenizer(language)
+    report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
+    write_texts(document_texts(docs, report), path, nlp or tokenizer(language), report)
+    return report
+
+
+def write_docbin_rows(
+    items: Iterable[RowDocument], path: Path, language: str = "id", nlp: Any = None
+) -> WriteReport:
+    """:func:`write_docbin` of stored documents given as the store's rows (the same bytes)."""
+    report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
+    write_texts(row_texts(items, report), path, nlp or tokenizer(language), report)
+    return report
+
+
+def document_texts(docs: Iterable[Document], report: WriteReport) -> Iterator[Text]:
+    """The text, external id and spans of each of ``docs``, counted in ``report`` with
+    what a DocBin cannot carry."""
+    for doc in docs:
+        drop_unsupported(report, doc, _CONTEXT, ())
+        report.documents += 1
+        yield doc.text, doc.external_id, triples(doc)
+
+
+def row_texts(items: Iterable[RowDocument], report: WriteReport) -> Iterator[Text]:
+    """:func:`document_texts` of stored documents, straight from the span rows of those
+    with nothing linked to their spans."""
+    for item in items:
+        if item.linked is not None:
+            yield from document_texts((row_document(item),), report)
+            continue
+        rows, fields = item.spans, item.fields
+        links = sum(row[7] is not None for row in rows)
+        if links:
+            report.drop("entity links", links)
+        report.documents += 1
+        yield fields["text"], fields["external_id"], [(r[2], r[3], r[4]) for r in rows]
+
+
+def write_texts(texts: Iterable[Text], path: Path, nlp: Any, report: WriteReport) -> None:
+    """Write the DocBin of ``texts`` tokenised by ``nlp``, counting spans in ``report``."""
     from spacy.attrs import intify_attr
 
     columns = [intify_attr(name) for name in COLUMNS]
-    report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
-    context = WriteContext(language=language)
     out = DocBinFile() if isinstance(nlp, LazyTokenizer) else AddedDocBin()
     with _encoders_looked_up_once():
-        for doc in docs:
-            drop_unsupported(report, doc, context, ())
-            report.documents += 1
-            sdoc = nlp.make_doc(doc.text)
+        for text, external_id, spans in texts:
+            sdoc = nlp.make_doc(text)
             table = sdoc.to_array(columns)
-            spans = aligned_ranges(sdoc, doc, report, table[:, -2:])
-            ents = counted_entities(spans, report)
-            user_data = {} if doc.external_id is None else {"id": doc.external_id}
-            out.add(sdoc, table, spans, ents, user_data)
+            aligned = aligned_ranges(sdoc, spans, report, table[:, -2:])
+            ents = counted_entities(aligned, report)
+            user_data = {} if external_id is None else {"id": external_id}
+            out.add(sdoc, table, aligned, ents, user_data)
         out.to_disk(path)
-    return report
 
 
 @contextmanager

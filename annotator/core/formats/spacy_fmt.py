@@ -16,22 +16,24 @@ spaCy is optional: it is imported only when a writer runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
+from annotator.core.formats.nativerecord import RowDocument
 from annotator.core.formats.spacy_align import (
     OVERLAPPING,
     UNALIGNED,
     aligned_ranges,
     counted_entities,
     tokenizer,
+    triples,
 )
-from annotator.core.formats.spacy_docbin import SPAN_KEY, write_docbin
+from annotator.core.formats.spacy_docbin import SPAN_KEY, write_docbin, write_docbin_rows
 from annotator.core.formats.spacy_runs import RunBounds, boundary_aligned
 from annotator.core.model import Document
 
@@ -47,9 +49,12 @@ __all__ = [
     "aligned_triples",
     "tokenizer",
     "write_docbin",
+    "write_docbin_row_shards",
+    "write_docbin_rows",
     "write_docbin_shards",
 ]
 SHARD = 2_000  # documents a DocBin file holds at most (see SpacyDocBinWriter)
+T = TypeVar("T")
 
 
 def aligned_triples(
@@ -74,7 +79,7 @@ def aligned_triples(
     from spacy.attrs import IDX, LENGTH
 
     sdoc = nlp.make_doc(doc.text)
-    spans = aligned_ranges(sdoc, doc, report, sdoc.to_array([IDX, LENGTH]))
+    spans = aligned_ranges(sdoc, triples(doc), report, sdoc.to_array([IDX, LENGTH]))
     ents = counted_entities(spans, report)
     return [[s[2], s[3], s[4]] for s in spans], [[s[2], s[3], s[4]] for s in ents]
 
@@ -112,10 +117,28 @@ def write_docbin_shards(
     """Write DocBin files of ``size`` documents each (the last may hold fewer) into
     ``folder``, named ``0001.spacy``, ``0002.spacy``, ... from number ``first``; spaCy
     reads such a folder as one corpus (``spacy train --paths.train FOLDER``)."""
-    nlp, stream, report = tokenizer(language), iter(docs), WriteReport()
+    return _shards(write_docbin, docs, folder, language, size, first)
+
+
+def write_docbin_row_shards(
+    items: Iterable[RowDocument], folder: Path, language: str = "id", size: int = 0, first: int = 1
+) -> WriteReport:
+    """:func:`write_docbin_shards` of stored documents given as the store's rows."""
+    return _shards(write_docbin_rows, items, folder, language, size, first)
+
+
+def _shards(
+    write: Callable[[list[T], Path, str, Any], WriteReport],
+    items: Iterable[T],
+    folder: Path,
+    language: str,
+    size: int,
+    first: int,
+) -> WriteReport:
+    nlp, stream, report = tokenizer(language), iter(items), WriteReport()
     shard, n = list(islice(stream, size or SHARD)), first
     while shard:
-        part = write_docbin(shard, folder / f"{n:04d}.spacy", language, nlp)
+        part = write(shard, folder / f"{n:04d}.spacy", language, nlp)
         report.documents += part.documents
         report.spans += part.spans
         for reason, dropped in part.dropped.items():
@@ -160,6 +183,21 @@ class SpacyDocBinWriter:
         """Write the files of a folder export from number ``first`` (the export's first
         file when 1; export workers write runs of whole files)."""
         report = write_docbin_shards(docs, folder, context.language, SHARD, first)
+        return self._noted(report, context)
+
+    def write_rows(
+        self, items: Iterable[RowDocument], target: Path, context: WriteContext
+    ) -> WriteReport:
+        """:meth:`write` of stored documents given as the store's rows (the same bytes)."""
+        if target.is_dir():
+            return self.write_row_shards(items, target, context)
+        return self._noted(write_docbin_rows(items, target, context.language), context)
+
+    def write_row_shards(
+        self, items: Iterable[RowDocument], folder: Path, context: WriteContext, first: int = 1
+    ) -> WriteReport:
+        """:meth:`write_shards` of stored documents given as the store's rows."""
+        report = write_docbin_row_shards(items, folder, context.language, SHARD, first)
         return self._noted(report, context)
 
     @staticmethod

@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.formats import spacy_docbin, spacy_fmt
 from annotator.core.formats.base import WriteReport
-from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges
+from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges, triples
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
 from tests.core.formats.spacy_reference import spacy_aligned
@@ -154,7 +154,7 @@ def test_span_groups_are_packed_as_spacy_packs_them() -> None:
     for doc in _documents():
         sdoc = nlp.make_doc(doc.text)
         offsets = sdoc.to_array([IDX, LENGTH])
-        aligned = aligned_ranges(sdoc, doc, WriteReport(), offsets)
+        aligned = aligned_ranges(sdoc, triples(doc), WriteReport(), offsets)
         spans = [span for span in aligned if span[2] < span[3]]  # what the writer packs
         labels = {s[4]: nlp.vocab.strings.add(s[4]) for s in spans}
         sdoc.spans["sc"] = [SpacySpan(sdoc, s[0], s[1], label=s[4]) for s in spans]
