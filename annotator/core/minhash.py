@@ -37,6 +37,8 @@ _EMPTY = _ROTATION * NUM_HASHES  # above every hash and every borrowed value
 _BASE = 0x100000001B3  # the polynomial's base: odd, so it has an inverse modulo 2**64
 _MIX = 0x9E3779B97F4A7C15  # odd; the product's top 32 bits are a shingle's hash
 _CHUNK = 1 << 16  # characters whose prefix sums are taken at once
+_LONG = 4  # a window of more chunks holds a shingle that long: hashed a chunk at a time
+_MOD = 1 << 64
 _SPACE = 32
 
 Array = np.ndarray[Any, Any]
@@ -84,18 +86,38 @@ def _hashes(codes: Array, starts: Array, ends: Array) -> Array:
     The polynomial hash of ``codes[a:b]`` is ``(H[b] - H[a]) / BASE**a`` with
     ``H`` the prefix sums of ``codes[i] * BASE**i``; a chunk's sums restart at
     its first shingle, which leaves every hash as it is. Its top 32 bits,
-    after a multiplication by ``_MIX``, are the shingle's hash.
+    after a multiplication by ``_MIX``, are the shingle's hash. A "word" of
+    hundreds of thousands of characters (a pasted blob) is hashed a chunk at a
+    time (:func:`_long_hash`), so the tables of powers stay small.
     """
     if len(codes) <= _CHUNK:
         return _chunk_hashes(codes, starts, ends)
     cuts = np.searchsorted(starts, np.arange(_CHUNK, int(starts[-1]) + 1, _CHUNK)).tolist()
     pieces = []
     for first, stop in zip([0, *cuts], [*cuts, len(starts)], strict=True):
-        if first < stop:
-            base = int(starts[first])
-            window = codes[base : int(ends[stop - 1])]
-            pieces.append(_chunk_hashes(window, starts[first:stop] - base, ends[first:stop] - base))
+        if first == stop:
+            continue
+        base, end = int(starts[first]), int(ends[stop - 1])
+        here, there = starts[first:stop], ends[first:stop]
+        if end - base > _LONG * _CHUNK:
+            pairs = zip(here.tolist(), there.tolist(), strict=True)
+            hashed = [_long_hash(codes, a, b) for a, b in pairs]
+            pieces.append(np.array(hashed, dtype=np.uint64))
+        else:
+            pieces.append(_chunk_hashes(codes[base:end], here - base, there - base))
     return np.concatenate(pieces)
+
+
+def _long_hash(codes: Array, start: int, end: int) -> int:
+    """The hash of ``codes[start:end]`` (see :func:`_hashes`), summed a chunk at a time."""
+    powers, _ = _powers(_CHUNK)
+    step = pow(_BASE, _CHUNK, _MOD)
+    total, scale = 0, 1
+    for at in range(start, end, _CHUNK):
+        block = codes[at : min(at + _CHUNK, end)]
+        total = (total + int((block * powers[: len(block)]).sum(dtype=np.uint64)) * scale) % _MOD
+        scale = scale * step % _MOD
+    return (total * _MIX % _MOD) >> 32
 
 
 def _chunk_hashes(codes: Array, starts: Array, ends: Array) -> Array:
@@ -114,7 +136,7 @@ def _powers(length: int) -> tuple[Array, Array]:
     powers, inverses = _tables
     if len(powers) < length:
         size = max(length, 2 * len(powers), 4096)
-        inverse = pow(_BASE, -1, 1 << 64)
+        inverse = pow(_BASE, -1, _MOD)
         one = np.ones(1, dtype=np.uint64)
         powers = np.concatenate((one, np.cumprod(np.full(size - 1, _BASE, dtype=np.uint64))))
         inverses = np.concatenate((one, np.cumprod(np.full(size - 1, inverse, dtype=np.uint64))))

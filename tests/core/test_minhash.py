@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,6 +72,18 @@ def test_a_long_article_is_hashed_in_chunks_with_the_same_result(
     whole = signature(long)
     monkeypatch.setattr(minhash, "_CHUNK", 256)
     assert signature(long) == whole == reference(long)
+
+
+def test_a_word_longer_than_a_chunk_is_hashed_in_pieces_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blob = "QUJD" * 120  # a pasted base64 blob: one "word" of 480 characters
+    text = f"{RELEASE} {blob} lampiran {blob}x selesai"
+    monkeypatch.setattr(minhash, "_CHUNK", 16)
+    monkeypatch.setattr(minhash, "_tables", [np.ones(1, dtype=np.uint64)] * 2)
+    assert signature(text) == reference(text)
+    assert signature(blob) == reference(blob)
+    assert len(minhash._powers(1)[0]) <= 4096  # the tables did not grow with the blob
 
 
 def test_a_long_copy_with_an_edited_paragraph_is_still_similar() -> None:
