@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from struct import Struct
 from typing import Any
@@ -59,7 +60,8 @@ class DocBinFile:
         self.span_groups: list[bytes] = []
         self.strings: set[str] = set()
         self._tables: list[Any] = []  # to_array(COLUMNS) of each Doc
-        self._ents: list[tuple[int, int, int]] = []  # first token, end (in the file), label
+        self._ents: list[Aligned] = []  # the Docs' entities, Doc after Doc
+        self._ent_docs: list[tuple[int, int]] = []  # a Doc's first token in the file, its ents
         self._size = 0  # tokens added
         self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
         self._vocab: Any = None  # the Docs' Vocab
@@ -79,7 +81,9 @@ class DocBinFile:
             labels[name] = sdoc.vocab.strings.add(name)
             self.strings.add(name)
         self._tables.append(table)
-        self._ents.extend((at + s, at + e, labels[lab]) for s, e, _, _, lab in ents if s < e)
+        if ents:
+            self._ents.extend(ents)
+            self._ent_docs.append((at, len(ents)))
         self._size += len(table)
         self.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
         self.cats.append(sdoc.cats)
@@ -125,13 +129,45 @@ class DocBinFile:
         where = [bin_.attrs.index(intify_attr(name)) for name in names]
         array = np.empty((len(table), len(names)), dtype=np.uint64)
         array[:, where[:-2]] = table[:, : len(taken)]
-        array[:, where[-2]], array[:, where[-1]] = _entity_columns(len(table), self._ents)
-        bin_.tokens = np.split(array, firsts[1:])[: len(sizes)]
-        bin_.spaces = np.split(table[:, 3:4].astype(bool), firsts[1:])[: len(sizes)]
+        array[:, where[-2]], array[:, where[-1]] = self._entity_columns(len(table))
+        spaces = table[:, 3:4].astype(bool)
         bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
         bin_.span_groups = self.span_groups
-        path.write_bytes(docbin_bytes(bin_))
+        if _payload_as_spacys():  # the message from the whole arrays, never split
+            message = payload_of(bin_, array, spaces, sizes.astype(np.int32))
+            path.write_bytes(zlib.compress(message, LEVEL))
+            return
+        bin_.tokens = np.split(array, firsts[1:])[: len(sizes)]
+        bin_.spaces = np.split(spaces, firsts[1:])[: len(sizes)]
+        path.write_bytes(bytes(bin_.to_bytes()))
+
+    def _entity_columns(self, size: int) -> tuple[Any, Any]:
+        """ENT_IOB and ENT_TYPE of the file's ``size`` tokens: each Doc's entities set as
+        its ``Doc.ents``, the other tokens outside."""
+        import numpy as np
+
+        iob = np.full(size, _OUTSIDE, dtype=np.uint64)
+        if not self._ents:
+            return iob, np.zeros(size, dtype=np.uint64)
+        ents, count = self._ents, len(self._ents)
+        at, counts = zip(*self._ent_docs, strict=True)
+        shift = np.repeat(np.array(at, dtype=np.int64), counts)  # to tokens of the file
+        first = np.fromiter(map(itemgetter(0), ents), np.int64, count) + shift
+        end = np.fromiter(map(itemgetter(1), ents), np.int64, count) + shift
+        hashes = map(self._labels.__getitem__, map(itemgetter(4), ents))
+        labels = np.fromiter(hashes, np.uint64, count)
+        real = np.flatnonzero(first < end)  # an entity of no tokens is none
+        first, end = first[real], end[real]
+        number = np.arange(1, len(real) + 1)
+        which = np.zeros(size + 1, dtype=np.int64)
+        which[first] += number  # no two entities start, or end, at one token
+        which[end] -= number
+        which = np.cumsum(which[:-1])  # the number of each token's entity, 0 for none
+        types = np.concatenate((np.zeros(1, np.uint64), labels[real]))[which]
+        iob[which > 0] = _INSIDE
+        iob[first] = _BEGIN
+        return iob, types
 
     def _strings(self, table: Any) -> set[str]:
         """The strings of the token texts and norms (and "", as ``DocBin.add`` adds for a
@@ -166,26 +202,6 @@ def group_bytes(spans: list[Aligned], labels: dict[str, int], dumps: Dumps) -> b
         "spans": [pack(0, 0, labels[lab], s, e, start, end) for s, e, start, end, lab in spans],
     }
     return dumps({dumps(group): [SPAN_KEY]})
-
-
-def _entity_columns(size: int, ents: list[tuple[int, int, int]]) -> tuple[Any, Any]:
-    """ENT_IOB and ENT_TYPE of ``size`` tokens with ``ents`` (first token, end, label
-    hash; none empty, none overlapping) set as ``Doc.ents``: the other tokens are outside."""
-    import numpy as np
-
-    iob = np.full(size, _OUTSIDE, dtype=np.uint64)
-    types = np.zeros(size, dtype=np.uint64)
-    if ents:
-        first, end, label = zip(*ents, strict=True)
-        number = np.arange(1, len(ents) + 1)
-        which = np.zeros(size + 1, dtype=np.int64)
-        which[list(first)] += number  # no two entities start, or end, at one token
-        which[list(end)] -= number
-        which = np.cumsum(which[:-1])  # the number of each token's entity, 0 for none
-        types = np.array((0, *label), dtype=np.uint64)[which]
-        iob[which > 0] = _INSIDE
-        iob[list(first)] = _BEGIN
-    return iob, types
 
 
 class AddedDocBin:
@@ -224,16 +240,24 @@ def docbin_bytes(bin_: Any) -> bytes:
 def payload(bin_: Any) -> bytes:
     """The msgpack message that ``DocBin.to_bytes`` compresses, packed as spaCy 3 packs it."""
     import numpy as np
-    import srsly
 
     tokens = np.vstack(bin_.tokens) if bin_.tokens else np.asarray([])
     spaces = np.vstack(bin_.spaces) if bin_.spaces else np.asarray([])
+    lengths = np.asarray([len(part) for part in bin_.tokens], dtype="int32")
+    return payload_of(bin_, tokens, spaces, lengths)
+
+
+def payload_of(bin_: Any, tokens: Any, spaces: Any, lengths: Any) -> bytes:
+    """:func:`payload` of ``bin_`` with its Docs' token rows, spaces and lengths (int32)
+    given as whole arrays instead of in ``bin_.tokens`` and ``bin_.spaces``."""
+    import srsly
+
     msg = {
         "version": bin_.version,
         "attrs": bin_.attrs,
         "tokens": tokens.tobytes("C"),
         "spaces": spaces.tobytes("C"),
-        "lengths": np.asarray([len(part) for part in bin_.tokens], dtype="int32").tobytes("C"),
+        "lengths": lengths.tobytes("C"),
         "strings": sorted(bin_.strings),
         "cats": bin_.cats,
         "flags": bin_.flags,
