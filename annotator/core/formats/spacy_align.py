@@ -51,14 +51,16 @@ def aligned_ranges(
     length, a row a token); each span left out is counted in ``report``.
     """
     starts: list[int] = offsets[:, 0].tolist()
-    ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
+    lengths: list[int] = offsets[:, 1].tolist()
     size, out = len(starts), list[Aligned]()
     for start, end, label in spans:
         if start < end:  # a token starts at ``start`` and one ends at ``end``
-            first, last = bisect_left(starts, start), bisect_left(ends, end)
-            if first < size and last < size and starts[first] == start and ends[last] == end:
-                out.append((first, last + 1, start, end, label))
-                continue
+            first = bisect_left(starts, start)
+            if first < size and starts[first] == start:
+                last = bisect_left(starts, end, first + 1) - 1  # the last to start before end
+                if starts[last] + lengths[last] == end:
+                    out.append((first, last + 1, start, end, label))
+                    continue
         else:  # not a real span: ask spaCy itself
             found = sdoc.char_span(start, end, label=label)
             if found is not None:

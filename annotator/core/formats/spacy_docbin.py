@@ -59,7 +59,7 @@ class DocBinFile:
         self.user_data: list[bytes | None] = []
         self.span_groups: list[bytes] = []
         self.strings: set[str] = set()
-        self._tables: list[Any] = []  # to_array(COLUMNS) of each Doc
+        self._tables: list[Any] = []  # ORTH, NORM, SENT_START and SPACY of each Doc
         self._ents: list[Aligned] = []  # the Docs' entities, Doc after Doc
         self._ent_docs: list[tuple[int, int]] = []  # a Doc's first token in the file, its ents
         self._size = 0  # tokens added
@@ -80,7 +80,7 @@ class DocBinFile:
         for name in {span[4] for span in spans} - labels.keys():
             labels[name] = sdoc.vocab.strings.add(name)
             self.strings.add(name)
-        self._tables.append(table)
+        self._tables.append(table[:, :4])  # IDX and LENGTH are not written
         if ents:
             self._ents.extend(ents)
             self._ent_docs.append((at, len(ents)))
@@ -120,7 +120,7 @@ class DocBinFile:
 
         sizes = np.array([len(part) for part in self._tables], dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # where each Doc's tokens start
-        table = np.concatenate(self._tables) if self._tables else np.zeros((0, len(COLUMNS)))
+        table = np.concatenate(self._tables) if self._tables else np.zeros((0, 4))
         read = np.zeros(len(table), dtype=table.dtype)
         read[firsts[sizes > 0]] = 1
         taken = ["ORTH", "NORM"] + ([] if (table[:, 2] == read).all() else ["SENT_START"])
@@ -129,7 +129,7 @@ class DocBinFile:
         where = [bin_.attrs.index(intify_attr(name)) for name in names]
         array = np.empty((len(table), len(names)), dtype=np.uint64)
         array[:, where[:-2]] = table[:, : len(taken)]
-        array[:, where[-2]], array[:, where[-1]] = self._entity_columns(len(table))
+        self._set_entities(array[:, where[-2]], array[:, where[-1]])
         spaces = table[:, 3:4].astype(bool)
         bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
@@ -142,14 +142,15 @@ class DocBinFile:
         bin_.spaces = np.split(spaces, firsts[1:])[: len(sizes)]
         path.write_bytes(bytes(bin_.to_bytes()))
 
-    def _entity_columns(self, size: int) -> tuple[Any, Any]:
-        """ENT_IOB and ENT_TYPE of the file's ``size`` tokens: each Doc's entities set as
-        its ``Doc.ents``, the other tokens outside."""
+    def _set_entities(self, iob: Any, types: Any) -> None:
+        """Fill the ENT_IOB and ENT_TYPE columns of the file's tokens: each Doc's entities
+        set as its ``Doc.ents``, the other tokens outside."""
         import numpy as np
 
-        iob = np.full(size, _OUTSIDE, dtype=np.uint64)
+        iob.fill(_OUTSIDE)
+        types.fill(0)
         if not self._ents:
-            return iob, np.zeros(size, dtype=np.uint64)
+            return
         ents, count = self._ents, len(self._ents)
         at, counts = zip(*self._ent_docs, strict=True)
         shift = np.repeat(np.array(at, dtype=np.int64), counts)  # to tokens of the file
@@ -160,14 +161,14 @@ class DocBinFile:
         real = np.flatnonzero(first < end)  # an entity of no tokens is none
         first, end = first[real], end[real]
         number = np.arange(1, len(real) + 1)
-        which = np.zeros(size + 1, dtype=np.int64)
+        which = np.zeros(len(iob) + 1, dtype=np.int64)
         which[first] += number  # no two entities start, or end, at one token
         which[end] -= number
-        which = np.cumsum(which[:-1])  # the number of each token's entity, 0 for none
-        types = np.concatenate((np.zeros(1, np.uint64), labels[real]))[which]
+        which = np.cumsum(which[:-1], out=which[:-1])  # each token's entity number, or 0
+        types_of = np.concatenate((np.zeros(1, np.uint64), labels[real]))
+        np.take(types_of, which, out=types, mode="clip")
         iob[which > 0] = _INSIDE
         iob[first] = _BEGIN
-        return iob, types
 
     def _strings(self, table: Any) -> set[str]:
         """The strings of the token texts and norms (and "", as ``DocBin.add`` adds for a
@@ -255,9 +256,9 @@ def payload_of(bin_: Any, tokens: Any, spaces: Any, lengths: Any) -> bytes:
     msg = {
         "version": bin_.version,
         "attrs": bin_.attrs,
-        "tokens": tokens.tobytes("C"),
-        "spaces": spaces.tobytes("C"),
-        "lengths": lengths.tobytes("C"),
+        "tokens": _bytes_of(tokens),
+        "spaces": _bytes_of(spaces),
+        "lengths": _bytes_of(lengths),
         "strings": sorted(bin_.strings),
         "cats": bin_.cats,
         "flags": bin_.flags,
@@ -266,6 +267,14 @@ def payload_of(bin_: Any, tokens: Any, spaces: Any, lengths: Any) -> bytes:
     if bin_.store_user_data:
         msg["user_data"] = bin_.user_data
     return bytes(srsly.msgpack_dumps(msg))
+
+
+def _bytes_of(array: Any) -> memoryview:
+    """``array.tobytes("C")`` without copying it (msgpack packs both as the same bin)."""
+    import numpy as np
+
+    whole = np.ascontiguousarray(array)
+    return whole.data.cast("B") if whole.size else memoryview(b"")
 
 
 @cache
