@@ -28,8 +28,8 @@ class LazyTokenizer:
     (about 16,000 for Indonesian, ~2 s). A special case can change the tokens
     of a text only where its string occurs: one without white space inside a
     run of non-space text, so such cases are added when a new run holds them;
-    the few with white space are added up front. The tokens are the blank
-    pipeline's (compared in the tests).
+    the few with white space, or with letters and digits only, are added up
+    front. The tokens are the blank pipeline's (compared in the tests).
     """
 
     def __init__(self, language: str) -> None:
@@ -57,7 +57,7 @@ class LazyTokenizer:
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
-        self._add([key for key in self._rules if _SPACE.search(key)])
+        self._add([key for key in self._rules if _SPACE.search(key) or key.isalnum()])
 
     def make_doc(self, text: str) -> Any:
         """The spaCy ``Doc`` of ``text``, as the blank pipeline's ``make_doc`` gives it."""
@@ -70,9 +70,20 @@ class LazyTokenizer:
         return self.tokenizer(text)
 
     def _keys_in(self, run: str) -> Iterator[str]:
-        rules, longest = self._rules, self._longest
-        for i in range(len(run)):
-            for j in range(i + 1, min(len(run), i + longest) + 1):
+        """The keys in ``run`` not added up front: each holds a character that is not
+        alphanumeric (the few that hold none are added up front, with those that hold
+        white space), so only strings of ``run`` over such a character are looked up."""
+        if not run or run.isalnum():
+            return
+        rules, longest, size = self._rules, self._longest, len(run)
+        odd = [at for at, char in enumerate(run) if not char.isalnum()]
+        k = 0
+        for i in range(size):
+            while odd[k] < i:  # the first such character at or after ``i``
+                k += 1
+                if k == len(odd):
+                    return
+            for j in range(odd[k] + 1, min(size, i + longest) + 1):
                 if run[i:j] in rules:
                     yield run[i:j]
 
