@@ -293,6 +293,7 @@ def _payload_as_spacys() -> bool:
 
 Text = tuple[str, str | None, list[Triple]]  # a document's text, external id and spans
 _CONTEXT = WriteContext()  # what drop_unsupported counts: suggestions are never written
+_TRIPLE, _ENTITY = itemgetter(2, 3, 4), itemgetter(7)  # of a span row (SpanRow)
 
 
 def write_docbin(
@@ -330,11 +331,11 @@ def row_texts(items: Iterable[RowDocument], report: WriteReport) -> Iterator[Tex
             yield from document_texts((row_document(item),), report)
             continue
         rows, fields = item.spans, item.fields
-        links = sum(row[7] is not None for row in rows)
+        links = len(rows) - list(map(_ENTITY, rows)).count(None)
         if links:
             report.drop("entity links", links)
         report.documents += 1
-        yield fields["text"], fields["external_id"], [(r[2], r[3], r[4]) for r in rows]
+        yield fields["text"], fields["external_id"], list(map(_TRIPLE, rows))
 
 
 def write_texts(texts: Iterable[Text], path: Path, nlp: Any, report: WriteReport) -> None:
