@@ -12,6 +12,8 @@ as ``add``'s (compared in the tests). Docs of other tokenizers than spaCy's
 rule-based one go through ``add`` itself (:class:`AddedDocBin`). The file
 holds the message spaCy's ``to_bytes`` packs, compressed at a lower zlib
 level (:data:`LEVEL`); where a spaCy packs another message, its own bytes.
+Stored documents are written straight from the store's span rows
+(:func:`write_docbin_rows`): the bytes written from their Document objects.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from annotator.core.formats import spacy_docbin, spacy_fmt
 from annotator.core.formats.base import WriteReport
+from annotator.core.formats.nativerecord import RowDocument
 from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges, triples
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
@@ -214,3 +216,31 @@ def test_a_spacy_whose_message_differs_writes_its_own_bytes(
         spacy_docbin._payload_as_spacys.cache_clear()
     _reference(docs, tmp_path / "theirs.spacy")
     _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
+
+
+def _as_rows(doc: Document) -> RowDocument:
+    """``doc`` as the store streams it: span rows, and the document without its spans when
+    something points at them."""
+    rows = [
+        (None, None, s.start, s.end, s.label, str(s.origin), s.annotator, s.entity)
+        for s in doc.spans
+    ]
+    entities = {s.entity: s.entity for s in doc.spans if s.entity is not None}
+    linked = doc.events or doc.relations or doc.notes or doc.suggestions
+    fields = {"text": doc.text, "external_id": doc.external_id}
+    return RowDocument(
+        fields, rows, dataclasses.replace(doc, spans=()) if linked else None, entities
+    )
+
+
+def test_a_docbin_written_from_rows_holds_the_bytes_written_from_documents(
+    tmp_path: Path,
+) -> None:
+    docs = [*_documents(), *_random_documents(300)]
+    assert docs[0].events and not docs[1].events  # both kinds of rows
+    from_docs = spacy_fmt.write_docbin(docs, tmp_path / "docs.spacy", "id")
+    rows = [_as_rows(doc) for doc in docs]
+    from_rows = spacy_docbin.write_docbin_rows(rows, tmp_path / "rows.spacy", "id")
+    assert (tmp_path / "rows.spacy").read_bytes() == (tmp_path / "docs.spacy").read_bytes()
+    assert from_rows == from_docs
+    assert from_rows.dropped[spacy_fmt.UNALIGNED] > 0 and from_rows.dropped["events"] > 0
