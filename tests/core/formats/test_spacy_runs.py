@@ -34,6 +34,19 @@ def test_lazy_tokenizer_splits_every_indonesian_exception_as_the_blank_pipeline(
         assert _tokens(lazy, text) == _tokens(full, text), text
 
 
+def test_runs_tokenised_before_a_case_was_added_tokenise_as_the_blank_pipeline_after() -> None:
+    """The cache of tokenised runs outlives special cases added later (two passes over texts
+    that bring new cases, each run also inside other runs and beside punctuation)."""
+    from spacy.util import get_lang_class
+
+    rng = random.Random(6)
+    keys = rng.sample(sorted(get_lang_class("id").Defaults.tokenizer_exceptions), 400)
+    texts = [f"{k} ({k}), x{k}. {k}{rng.choice(keys)} Dr. med {k}-an" for k in keys]
+    lazy, full = LazyTokenizer("id"), spacy.blank("id")
+    for text in [*texts, *texts[::-1]]:
+        assert _tokens(lazy, text) == _tokens(full, text), text
+
+
 def test_languages_with_their_own_tokenizer_get_the_blank_pipeline() -> None:
     assert isinstance(tokenizer_for("id"), LazyTokenizer)
     assert not isinstance(tokenizer_for("zh"), LazyTokenizer)
