@@ -151,10 +151,10 @@ def _shards(
 class SpacyDocBinWriter:
     """Writes a ``.spacy`` DocBin file, or a folder of them for a large export.
 
-    A DocBin file is built whole in memory before it is written: about 60 MB
-    at the peak for each 1,000 news articles, 6 GB for 100,000. So an export
+    A DocBin file is built whole in memory before it is written: about 45 MB
+    at the peak for each 1,000 news articles, 4.5 GB for 100,000. So an export
     of more than :data:`SHARD` documents is written as a folder of DocBin
-    files of that many documents each (peak ~150 MB above the app's own with
+    files of that many documents each (peak ~125 MB above the app's own with
     spaCy loaded, whatever the size), which spaCy's trainer reads as one corpus.
     """
 
