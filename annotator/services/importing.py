@@ -40,6 +40,8 @@ from annotator.store.repository import ProjectInfo, Store, ensure_labels, load_s
 
 log = logging.getLogger(__name__)
 BATCH = 1000
+FIRST_BATCH = 125  # the first batches are small and double up to BATCH, so the workers start
+# within milliseconds and the writer soon after, instead of both waiting for 2,000 records
 SKIP_IN_FOLDERS = {".ann", ".conf"}
 
 
@@ -152,15 +154,16 @@ class Importer:
     ) -> Iterator[list[Record]]:
         """Records of every file in batches; progress and cancel checks per file."""
         batch: list[Record] = []
+        size = FIRST_BATCH
         self._files_total = len(files)
         for n, path in enumerate(files):
             summary.files += 1
             self._files_done = n
             for record in self._records(path, fmt, options, summary):
                 batch.append(record)
-                if len(batch) >= BATCH:
+                if len(batch) >= size:
                     yield batch
-                    batch = []
+                    batch, size = [], min(BATCH, 2 * size)
             where = Progress(n + 1, len(files), summary.imported, str(path))
             self._tick(progress, cancelled, where)
         if batch:

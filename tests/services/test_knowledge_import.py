@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.core import model
 from annotator.core.textio import content_hash
+from annotator.services.importing import FIRST_BATCH
 from annotator.services.knowledge import KnowledgeBase, learnt_on_insert
 from annotator.services.workspace import Workspace
 from annotator.store import kb
@@ -155,7 +156,7 @@ def test_a_cancelled_import_takes_back_what_it_taught(db_url: str, tmp_path: Pat
     summary = ws.import_paths(
         [path], progress=lambda p: calls.append(p.documents), cancelled=lambda: len(calls) >= 2
     )
-    assert summary.cancelled and calls[-1] >= 1000  # a batch was learnt before Cancel
+    assert summary.cancelled and calls[-1] >= FIRST_BATCH  # a batch was learnt before Cancel
     base = KnowledgeBase(ws)
     assert [c.name for c in base.rank("Wulandari Hartono", "PER")] == []
     kept = base.rank("Sutrisno", "PER")
