@@ -14,8 +14,10 @@ from annotator.gui.widgets.document_view import DocumentView
 
 
 def metadata_line(doc: Document) -> str:
-    """Place · agency · date · source · status, whichever are known."""
-    parts = [doc.place, doc.agency, doc.published_at, doc.source]
+    """Place · agency · date · source · status, whichever are known; a source that
+    is the agency (an ANTARA release from ANTARA) is named once."""
+    source = None if doc.source == doc.agency else doc.source
+    parts = [doc.place, doc.agency, doc.published_at, source]
     shown = [escape(p) for p in parts if p]
     shown.append(f"<b>{marked(STATUS_TEXT.get(doc.status.value, doc.status.value))}</b>")
     shown.append(f"#{doc.id}")
