@@ -76,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from annotator.gui.i18n import choose_language, install_translators
     from annotator.gui.preferences import Preferences
     from annotator.gui.theme import apply_theme
+    from annotator.gui.upgrade_notice import upgrade_notice
     from annotator.gui.workbench import Workbench
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -88,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = install_error_dialog(log_file)  # noqa: F841 (kept alive while the app runs)
     name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
     project = args.project or (prefs.last_project if args.db is None else None)
-    workspace = Workspace.open(db_url(args.db), project or None, name or None)
+    with upgrade_notice() as upgrading:
+        workspace = Workspace.open(db_url(args.db), project or None, name or None, upgrading)
     imports: list[Path] = []
     try:
         if not name and not wants_welcome(prefs, workspace, args.welcome):

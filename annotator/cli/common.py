@@ -45,9 +45,19 @@ def db_url(value: str | None) -> str | None:
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace the common options name."""
     try:
-        return Workspace.open(db_url(args.db), args.project, args.annotator)
+        return Workspace.open(db_url(args.db), args.project, args.annotator, _say_upgrading)
     except Exception as exc:  # a bad URL or unreachable server: one line, no traceback
         raise CliError(f"cannot open database {args.db or 'default'}: {exc}") from exc
+
+
+def _say_upgrading() -> None:
+    print(UPGRADING, file=sys.stderr, flush=True)
+
+
+UPGRADING = (
+    "Updating the database for this version of Annotator "
+    "(once; it can take a minute for a large collection)..."
+)
 
 
 def emit(obj: Any) -> None:

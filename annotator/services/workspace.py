@@ -6,7 +6,7 @@ from; it hands out the services that do the work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +33,16 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, db: str | None = None, project: str | None = None, annotator: str | None = None
+        cls,
+        db: str | None = None,
+        project: str | None = None,
+        annotator: str | None = None,
+        upgrading: Callable[[], None] | None = None,
     ) -> Workspace:
-        """Open ``db`` (default: the user's SQLite file) and the named project."""
+        """Open ``db`` (default: the user's SQLite file) and the named project;
+        ``upgrading`` is called before a database made by an older version is upgraded."""
         url = db or default_db_url()
-        store = Store.open(url)
+        store = Store.open(url, upgrading)
         return cls(store, store.project(project or DEFAULT_PROJECT), annotator, url)
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ transaction), so an edit is saved the moment it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -37,9 +37,10 @@ class Store:
         self._annotators: dict[str, int] = {}
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating or upgrading) the database at ``url``."""
-        return cls(open_database(url))
+    def open(cls, url: str, upgrading: Callable[[], None] | None = None) -> Store:
+        """Open (creating or upgrading) the database at ``url``; ``upgrading`` is
+        called before a stored database is upgraded."""
+        return cls(open_database(url, upgrading))
 
     @contextmanager
     def session(self) -> Iterator[Session]:

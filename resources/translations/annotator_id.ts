@@ -1067,6 +1067,17 @@
     </message>
 </context>
 <context>
+    <name>UpgradeNotice</name>
+    <message>
+        <source>Updating your database for this version of Annotator…</source>
+        <translation>Memperbarui basis data Anda untuk versi Annotator ini…</translation>
+    </message>
+    <message>
+        <source>It happens once; a large collection can take a minute.</source>
+        <translation>Hanya sekali; koleksi yang besar bisa memakan waktu semenit.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to Annotator</source>

@@ -85,3 +85,26 @@ def test_upgrade_makes_stored_signatures_again_with_the_current_hash(db_url: str
     stored = {i: tuple(json.loads(sig) if isinstance(sig, str) else sig) for i, sig in rows}
     assert stored == {1: signature(release), 2: signature(release + " Selesai.")}
     assert [(p.doc_id, p.other) for p in pairs] == [(2, 1)]  # still found as copies
+
+
+def test_opening_an_older_database_says_so_before_upgrading_it(
+    db_url: str, sqlite_url: str
+) -> None:
+    engine = make_engine(db_url)
+    migrate(engine, "0005")
+    with engine.begin() as conn:
+        insert_project(conn)
+        insert_document(conn, 1, "Lama", "Polda Kaltara siaga di Tarakan.")
+    engine.dispose()
+    seen: list[str | None] = []
+
+    def upgrading() -> None:  # what the schema is when the window or CLI is told
+        probe = make_engine(db_url)
+        seen.append(current_revision(probe))
+        probe.dispose()
+
+    Store.open(db_url, upgrading).close()
+    assert seen == ["0005"]  # told once, before anything changed
+    Store.open(db_url, upgrading).close()  # up to date now: nothing to say
+    Store.open(sqlite_url, upgrading).close()  # a new, empty database: nothing to say either
+    assert seen == ["0005"]
