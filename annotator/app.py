@@ -88,9 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators(app, choose_language(args.lang, prefs.language))  # owned by app
     reporter = install_error_dialog(log_file)  # noqa: F841 (kept alive while the app runs)
     name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
-    project = args.project or (prefs.last_project if args.db is None else None)
+    project = args.project or (prefs.last_project if args.db is None else None) or None
     with upgrade_notice() as upgrading:
-        workspace = Workspace.open(db_url(args.db), project or None, name or None, upgrading)
+        workspace = Workspace.open(db_url(args.db), project, name or None, upgrading)
     imports: list[Path] = []
     try:
         if not name and not wants_welcome(prefs, workspace, args.welcome):
