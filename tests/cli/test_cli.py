@@ -111,16 +111,10 @@ def test_unreachable_server_is_one_clear_line(capsys: pytest.CaptureFixture[str]
 def test_a_command_on_an_older_database_says_it_is_updating_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from annotator.store.database import make_engine, migrate
-    from tests.store.old_rows import insert_document, insert_project
+    from tests.store.old_rows import old_database
 
     db = tmp_path / "lama.db"
-    engine = make_engine(f"sqlite:///{db}")
-    migrate(engine, "0005")
-    with engine.begin() as conn:
-        insert_project(conn)
-        insert_document(conn, 1, "Lama", "Polda Kaltara siaga di Tarakan.", "done")
-    engine.dispose()
+    old_database(f"sqlite:///{db}", "0005")
     code, out, err = _run(capsys, "stats", "--json", "--db", str(db), "--project", "lama")
     assert code == 0 and json.loads(out)["documents"] == 1  # stdout stays pure JSON
     assert err.count("Updating the database") == 1

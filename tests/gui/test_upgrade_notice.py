@@ -8,8 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui.upgrade_notice import message, upgrade_notice
 from annotator.services.workspace import Workspace
-from annotator.store.database import make_engine, migrate
-from tests.store.old_rows import insert_document, insert_project
+from tests.store.old_rows import old_database
 
 
 def _visible_notices() -> list[str]:
@@ -21,17 +20,8 @@ def _visible_notices() -> list[str]:
     ]
 
 
-def _old_database(url: str) -> None:
-    engine = make_engine(url)
-    migrate(engine, "0005")
-    with engine.begin() as conn:
-        insert_project(conn)
-        insert_document(conn, 1, "Lama", "Polda Kaltara siaga di Tarakan.")
-    engine.dispose()
-
-
 def test_the_notice_shows_while_an_old_database_is_upgraded(qtbot: QtBot, sqlite_url: str) -> None:
-    _old_database(sqlite_url)
+    old_database(sqlite_url, "0005")
     during: list[tuple[list[str], bool]] = []
     with upgrade_notice() as notice:
 

@@ -29,3 +29,17 @@ def insert_document(
         {"id": doc_id, "project": project_id, "title": title, "body": body,
          "hash": f"h{doc_id}", "status": status},
     )  # fmt: skip
+
+
+def old_database(
+    url: str, revision: str, title: str = "Lama", body: str = "Polda Kaltara siaga di Tarakan."
+) -> None:
+    """A database at schema ``revision`` holding project "lama" with one document (id 1)."""
+    from annotator.store.database import make_engine, migrate
+
+    engine = make_engine(url)
+    migrate(engine, revision)
+    with engine.begin() as conn:
+        insert_project(conn)
+        insert_document(conn, 1, title, body)
+    engine.dispose()

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from annotator.store.database import current_revision, head_revision, make_engine, migrate
 from annotator.store.repository import Store
-from tests.store.old_rows import insert_document, insert_project
+from tests.store.old_rows import insert_document, insert_project, old_database
 
 
 def test_upgrade_from_first_release_keeps_rows(db_url: str) -> None:
@@ -90,12 +90,7 @@ def test_upgrade_makes_stored_signatures_again_with_the_current_hash(db_url: str
 def test_opening_an_older_database_says_so_before_upgrading_it(
     db_url: str, sqlite_url: str
 ) -> None:
-    engine = make_engine(db_url)
-    migrate(engine, "0005")
-    with engine.begin() as conn:
-        insert_project(conn)
-        insert_document(conn, 1, "Lama", "Polda Kaltara siaga di Tarakan.")
-    engine.dispose()
+    old_database(db_url, "0005")
     seen: list[str | None] = []
 
     def upgrading() -> None:  # what the schema is when the window or CLI is told

@@ -10,16 +10,11 @@ from annotator.core import model
 from annotator.store import browse
 from annotator.store.database import alembic_config, make_engine, migrate
 from annotator.store.ingest import Annotated, insert_batch, label_ids
-from tests.store.old_rows import insert_document, insert_project
+from tests.store.old_rows import old_database
 
 
 def _old_database(url: str) -> None:
-    engine = make_engine(url)
-    migrate(engine, "0002")
-    with engine.begin() as conn:
-        insert_project(conn)
-        insert_document(conn, 1, "Banjir Tarakan", "Warga mengungsi.")
-    engine.dispose()
+    old_database(url, "0002", "Banjir Tarakan", "Warga mengungsi.")
 
 
 def _found(url: str, words: str) -> int:
