@@ -50,14 +50,14 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
         raise CliError(f"cannot open database {args.db or 'default'}: {exc}") from exc
 
 
-def _say_upgrading() -> None:
-    print(UPGRADING, file=sys.stderr, flush=True)
-
-
 UPGRADING = (
     "Updating the database for this version of Annotator "
     "(once; it can take a minute for a large collection)..."
 )
+
+
+def _say_upgrading() -> None:
+    print(UPGRADING, file=sys.stderr, flush=True)
 
 
 def emit(obj: Any) -> None:

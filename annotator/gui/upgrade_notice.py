@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFrame, QLabel
 
+from annotator import APP_NAME
 from annotator.gui.i18n import translate
 
 
@@ -37,7 +38,7 @@ class UpgradeNotice:
         label.setFixedWidth(540)
         label.setFrameStyle(QFrame.Shape.Panel | QFrame.Shadow.Raised)
         label.setLineWidth(1)
-        label.setWindowTitle("Annotator")
+        label.setWindowTitle(APP_NAME)
         label.show()
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         QApplication.processEvents()  # painted now: the upgrade holds the event loop

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from annotator.store.database import make_engine, migrate
+
 
 def insert_project(conn: Connection, project_id: int = 1) -> None:
     """Project ``project_id``, named "lama", in Indonesian."""
@@ -35,8 +37,6 @@ def old_database(
     url: str, revision: str, title: str = "Lama", body: str = "Polda Kaltara siaga di Tarakan."
 ) -> None:
     """A database at schema ``revision`` holding project "lama" with one document (id 1)."""
-    from annotator.store.database import make_engine, migrate
-
     engine = make_engine(url)
     migrate(engine, revision)
     with engine.begin() as conn:
