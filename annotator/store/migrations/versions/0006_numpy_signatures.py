@@ -14,8 +14,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from annotator.core.minhash import signature
-
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -44,6 +42,8 @@ def upgrade() -> None:
     )
     after = 0
     while rows := conn.execute(query, {"after": after}).all():
+        from annotator.core.minhash import signature  # numpy loads only if there is work
+
         conn.execute(update, [{"doc": i, "sig": list(signature(text))} for i, text in rows])
         after = rows[-1][0]
 
