@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.dialogs.annotator_name import ask_name
-    from annotator.gui.errors import install_error_dialog
+    from annotator.gui.errors import install_error_dialog, report_cannot_open
     from annotator.gui.first_run import run_welcome, wants_welcome
     from annotator.gui.i18n import choose_language, install_translators
     from annotator.gui.preferences import Preferences
@@ -89,8 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter = install_error_dialog(log_file)  # noqa: F841 (kept alive while the app runs)
     name = args.annotator or os.environ.get("ANNOTATOR_NAME") or prefs.annotator
     project = args.project or (prefs.last_project if args.db is None else None) or None
-    with upgrade_notice() as upgrading:
-        workspace = Workspace.open(db_url(args.db), project, name or None, upgrading)
+    try:
+        with upgrade_notice() as upgrading:
+            workspace = Workspace.open(db_url(args.db), project, name or None, upgrading)
+    except Exception as exc:  # newer, damaged or unreachable: said plainly, nothing changed
+        report_cannot_open(args.db or paths.default_db_url(), exc)
+        return 1
     imports: list[Path] = []
     try:
         if not name and not wants_welcome(prefs, workspace, args.welcome):

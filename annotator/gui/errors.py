@@ -24,6 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator import APP_NAME
+from annotator.gui.dialogs.annotator_name import can_ask
+from annotator.gui.i18n import translate
+
 log = logging.getLogger("annotator.errors")
 QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -99,6 +103,17 @@ def qt_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
     """Qt's debug output and warnings, into the log."""
     where = f" ({context.file}:{context.line})" if context.file else ""
     log.log(QT_LEVELS.get(kind, logging.WARNING), "Qt: %s%s", text, where)
+
+
+def report_cannot_open(where: str, exc: Exception) -> None:
+    """Why the database ``where`` cannot be opened: a line on stderr, and a dialog on screen
+    (the window never opened, so nothing else would say it)."""
+    log.error("cannot open database %s", where, exc_info=exc)
+    text = translate("Errors", "Annotator cannot open the database {where}.").format(where=where)
+    reason = str(exc)[:1].upper() + str(exc)[1:]
+    print(f"annotator: {text} {reason}", file=sys.stderr)
+    if can_ask():
+        QMessageBox.critical(None, APP_NAME, f"{text}\n\n{reason}")
 
 
 def install_error_dialog(log_file: Path) -> ErrorReporter:

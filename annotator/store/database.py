@@ -77,6 +77,15 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Annotator ships."""
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was made by a newer version of Annotator; nothing was changed."""
+
+
 def migrate(
     engine: Engine, revision: str = "head", upgrading: Callable[[], None] | None = None
 ) -> None:
@@ -86,10 +95,17 @@ def migrate(
     is to be upgraded: remaking what is stored can take a while (migration
     0006 signs every document again, about 7 s for 100,000 of them), so the
     window or the command line says so. Creating a new database calls nothing.
+    A database of a schema this version does not know is left untouched
+    (:class:`NewerDatabaseError`).
     """
-    current = current_revision(engine)
-    if revision == "head" and current == head_revision():
+    current, head = current_revision(engine), head_revision()
+    if revision == "head" and current == head:
         return
+    if current is not None and current not in known_revisions():
+        raise NewerDatabaseError(
+            f"it was made by a newer version of Annotator (schema {current}; this version "
+            f"knows up to {head}): update Annotator to open it"
+        )
     if current is not None and upgrading is not None:
         upgrading()
     command.upgrade(alembic_config(engine), revision)
@@ -98,5 +114,9 @@ def migrate(
 def open_database(url: str, upgrading: Callable[[], None] | None = None) -> Engine:
     """An engine for ``url`` whose schema is up to date (see :func:`migrate`)."""
     engine = make_engine(url)
-    migrate(engine, upgrading=upgrading)
+    try:
+        migrate(engine, upgrading=upgrading)
+    except BaseException:  # refused or failed: no connection left open behind the error
+        engine.dispose()
+        raise
     return engine

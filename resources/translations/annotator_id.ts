@@ -406,6 +406,13 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Annotator cannot open the database {where}.</source>
+        <translation>Annotator tidak dapat membuka basis data {where}.</translation>
+    </message>
+</context>
+<context>
     <name>EventController</name>
     <message>
         <source>Add %1 event</source>

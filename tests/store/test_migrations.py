@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import text
 
-from annotator.store.database import current_revision, head_revision, make_engine, migrate
+from annotator.store.database import (
+    NewerDatabaseError,
+    current_revision,
+    head_revision,
+    make_engine,
+    migrate,
+)
 from annotator.store.repository import Store
 from tests.store.old_rows import insert_document, insert_project, old_database
 
@@ -103,3 +110,18 @@ def test_opening_an_older_database_says_so_before_upgrading_it(
     Store.open(db_url, upgrading).close()  # up to date now: nothing to say
     Store.open(sqlite_url, upgrading).close()  # a new, empty database: nothing to say either
     assert seen == ["0005"]
+
+
+def test_a_database_of_a_newer_version_is_refused_untouched(db_url: str) -> None:
+    old_database(db_url, "0005")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    calls: list[str] = []
+    with pytest.raises(NewerDatabaseError, match=r"newer version of Annotator \(schema 0099"):
+        Store.open(db_url, lambda: calls.append("upgrading"))
+    assert calls == []  # not told it is being updated
+    assert current_revision(engine) == "0099"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT title FROM document")).scalar_one() == "Lama"
+    engine.dispose()
