@@ -62,8 +62,9 @@ class LazyTokenizer:
 
     def make_doc(self, text: str) -> Any:
         """The spaCy ``Doc`` of ``text``, as the blank pipeline's ``make_doc`` gives it."""
-        new = set(text.split()) - self._runs
-        if new:
+        runs = text.split()
+        if not self._runs.issuperset(runs):  # a corpus soon repeats its runs: no set to build
+            new = set(runs) - self._runs
             if len(self._runs) > LIMIT:
                 self._runs.clear()
                 self.tokenizer.flush()
