@@ -5,7 +5,14 @@ sqlite3 executemany of the same rows in one transaction), their ratio (with the
 default number of preparing worker processes, then with none and with one), and the
 peak memory of imports of growing size (each in a fresh process) to show it
 stays flat.
-Run: .venv/bin/python bench/bench_import.py [COUNT]
+
+This shared machine's speed drifts by 10-20% from one second to the next, so
+the floor and the two imports are measured in turn ``--repeat`` times (3 by
+default), each import against the floor of its own round, and the median
+ratio is printed with the range. A small import first loads what an import
+loads once per process (numpy for the signatures, about 0.07 s), as the floor
+has its json and sqlite3 loaded; its time is printed.
+Run: .venv/bin/python bench/bench_import.py [COUNT] [--repeat=N]
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import json
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,40 +105,60 @@ def peak_mb(count: int, tmp: Path) -> float:
     return int(out.stdout.strip()) / 1024
 
 
+def rounds(jsonl: Path, folder: Path, tmp: Path, repeat: int) -> None:
+    """Floor, JSONL import and folder import, ``repeat`` times in turn; medians of the ratios."""
+    count = sum(1 for _ in jsonl.open(encoding="utf-8"))
+    ratios: dict[str, list[float]] = {"JSONL": [], "folder of .txt": []}
+    for n in range(repeat):
+        base = floor(jsonl, tmp / f"floor-{n}.db")
+        line = [f"round {n + 1}: floor {base:.2f} s"]
+        for name, paths in (("JSONL", [jsonl]), ("folder of .txt", [folder])):
+            took = ours(paths, tmp / f"ours-{name[:5]}-{n}.db")
+            ratios[name].append(took / base)
+            line.append(f"{name} {took:.2f} s = {count / took:,.0f} docs/s = {took / base:.1f}x")
+        print("; ".join(line))
+    for name, found in ratios.items():
+        found.sort()
+        print(
+            f"annotator import from {name}: median {statistics.median(found):.1f}x the floor "
+            f"of its round (range {found[0]:.1f}-{found[-1]:.1f}x over {repeat} rounds)"
+        )
+
+
+def variants(jsonl: Path, tmp: Path, count: int) -> None:
+    """The JSONL import with 0 and 1 worker processes, and without release parsing."""
+    base = floor(jsonl, tmp / "floor-variants.db")
+    for workers in ("0", "1"):
+        os.environ["ANNOTATOR_IMPORT_WORKERS"] = workers
+        took = ours([jsonl], tmp / f"ours-w{workers}.db")
+        print(
+            f"annotator import from JSONL with {workers} worker processes: {took:.2f} s, "
+            f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor"
+        )
+    del os.environ["ANNOTATOR_IMPORT_WORKERS"]
+    took = ours([jsonl], tmp / "ours-raw.db", raw=True)
+    print(
+        f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
+        f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor ({base:.2f} s)"
+    )
+
+
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    count = int(args[0]) if args else 10_000
+    repeat = next((int(a.split("=")[1]) for a in sys.argv if a.startswith("--repeat=")), 3)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         jsonl = write_jsonl(tmp / "releases.jsonl", count)
         folder = write_folder(tmp / "releases", count)
         mb = jsonl.stat().st_size / 1e6
         print(f"corpus: {count} releases, {mb:.1f} MB of JSONL")
-        base = floor(jsonl, tmp / "floor.db")
-        print(
-            f"floor (sqlite3 executemany, one transaction): {base:.2f} s, "
-            f"{count / base:,.0f} docs/s"
-        )
+        warm = ours([write_jsonl(tmp / "warm.jsonl", 200, seed=1)], tmp / "warm.db")
+        print(f"first import in this process (200 releases, loads numpy): {warm:.2f} s")
         fts = floor(jsonl, tmp / "floor-fts.db", search_index=True)
         print(f"floor with the same FTS5 search index: {fts:.2f} s, {count / fts:,.0f} docs/s")
-        for name, paths in (("JSONL", [jsonl]), ("folder of .txt", [folder])):
-            took = ours(paths, tmp / f"ours-{name[:5]}.db")
-            print(
-                f"annotator import from {name}: {took:.2f} s, {count / took:,.0f} docs/s, "
-                f"{took / base:.1f}x the floor"
-            )
-        for workers in ("0", "1"):
-            os.environ["ANNOTATOR_IMPORT_WORKERS"] = workers
-            took = ours([jsonl], tmp / f"ours-w{workers}.db")
-            print(
-                f"annotator import from JSONL with {workers} worker processes: {took:.2f} s, "
-                f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor"
-            )
-        del os.environ["ANNOTATOR_IMPORT_WORKERS"]
-        took = ours([jsonl], tmp / "ours-raw.db", raw=True)
-        print(
-            f"annotator import --raw from JSONL (no press-release parsing): {took:.2f} s, "
-            f"{count / took:,.0f} docs/s, {took / base:.1f}x the floor"
-        )
+        rounds(jsonl, folder, tmp, repeat)
+        variants(jsonl, tmp, count)
         for n in (count // 4, count // 2, count):
             print(f"peak memory importing {n:>6} releases: {peak_mb(n, tmp):.0f} MB")
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
