@@ -32,7 +32,14 @@ from annotator.services.export_part import (
 )
 from annotator.services.garbage import paused_gc
 from annotator.services.workspace import Workspace
-from annotator.store.selection import Selection, has_relations, select_ids
+from annotator.store.selection import (
+    FilterChoices,
+    Selection,
+    count_selected,
+    filter_choices,
+    has_relations,
+    select_ids,
+)
 
 __all__ = [
     "ALIASES",
@@ -40,9 +47,12 @@ __all__ = [
     "ExportError",
     "ExportRequest",
     "ExportResult",
+    "FilterChoices",
     "Split",
     "atomic_target",
+    "count_documents",
     "export",
+    "export_choices",
     "format_names",
     "paused_gc",
 ]
@@ -98,6 +108,18 @@ class ExportResult:
     def documents(self) -> int:
         """Documents written over every output."""
         return sum(r.documents for r in self.outputs.values())
+
+
+def export_choices(ws: Workspace) -> FilterChoices:
+    """What the annotator, source and date filters can be set to in ``ws``'s project."""
+    with ws.store.engine.connect() as conn:
+        return filter_choices(conn, ws.project.id)
+
+
+def count_documents(ws: Workspace, selection: Selection) -> int:
+    """How many documents of ``ws``'s project ``selection`` holds."""
+    with ws.store.engine.connect() as conn:
+        return count_selected(conn, ws.project.id, selection)
 
 
 def format_names() -> list[str]:
