@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
 from annotator.paths import config_dir
@@ -74,6 +76,26 @@ class Preferences:
     @last_project.setter
     def last_project(self, name: str) -> None:
         self._s.setValue("user/project", name)
+
+    @property
+    def export_format(self) -> str:
+        """The format of the last export from the window (empty before the first)."""
+        return str(self._s.value("export/format", "") or "")
+
+    @export_format.setter
+    def export_format(self, name: str) -> None:
+        self._s.setValue("export/format", name)
+
+    @property
+    def export_folder(self) -> Path:
+        """Where the last export from the window went (the home folder before the first,
+        or when that folder is gone)."""
+        folder = Path(str(self._s.value("export/folder", "") or Path.home()))
+        return folder if folder.is_dir() else Path.home()
+
+    @export_folder.setter
+    def export_folder(self, folder: Path) -> None:
+        self._s.setValue("export/folder", str(folder))
 
     def geometry(self) -> bytes | None:
         """The saved window geometry and dock state."""

@@ -54,7 +54,7 @@ class Workbench:
         self._wire()
         self.events_ui = EventsUI(self)
         self.suggestions_ui = SuggestionsUI(self)
-        self.exporter = ExportController(workspace, self.window)
+        self.exporter = ExportController(workspace, self.window, self.prefs)
         self.window.add_file_action(self.exporter.action)
         self.exporter.message.connect(self.window.show_message)
         self.help = HelpMenu(self.window, workspace.url)

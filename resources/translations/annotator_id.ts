@@ -336,6 +336,41 @@
     </message>
 </context>
 <context>
+    <name>DocumentFilters</name>
+    <message>
+        <source>Anyone</source>
+        <translation>Siapa saja</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Semua sumber</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>Antara</translation>
+    </message>
+    <message>
+        <source>No document of this project has a publication date</source>
+        <translation>Tidak ada dokumen di proyek ini yang punya tanggal terbit</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>dan</translation>
+    </message>
+    <message>
+        <source>Annotated by</source>
+        <translation>Dianotasi oleh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Terbit</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>All statuses</source>
@@ -624,6 +659,18 @@
     <message>
         <source>Labels</source>
         <translation>Label</translation>
+    </message>
+    <message>
+        <source>No documents match these filters</source>
+        <translation>Tidak ada dokumen yang cocok dengan filter ini</translation>
+    </message>
+    <message>
+        <source>1 document will be exported</source>
+        <translation>1 dokumen akan diekspor</translation>
+    </message>
+    <message>
+        <source>{n} documents will be exported</source>
+        <translation>{n} dokumen akan diekspor</translation>
     </message>
     <message>
         <source>Export into a folder</source>

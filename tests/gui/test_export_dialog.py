@@ -7,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from annotator.gui.controllers.exporter import ExportWorker
+from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.workbench import Workbench
 from annotator.services.export import ExportCancelledError, ExportRequest
+from annotator.store.selection import FilterChoices
 from tests.gui.conftest import press, select_with_keys, stored
 
 
@@ -96,3 +98,73 @@ def test_cancelled_export_leaves_nothing(qtbot: QtBot, bench: Workbench, tmp_pat
     worker.wait()
     assert isinstance(done.args[0], ExportCancelledError)
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def _export_button_enabled(dialog: ExportDialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_dialog_says_how_many_documents_and_will_not_export_none(
+    qtbot: QtBot, bench: Workbench
+) -> None:
+    dialog = bench.exporter.make_dialog()
+    qtbot.addWidget(dialog)
+    none = "No documents match these filters"  # nothing is marked done yet
+    qtbot.waitUntil(lambda: dialog.matching.text() == none)
+    assert not _export_button_enabled(dialog)
+    dialog.every.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.matching.text() == "3 documents will be exported")
+    assert _export_button_enabled(dialog)
+    for box in dialog.label_boxes:
+        box.setChecked(box.text() == "PER")  # no article has a PER span yet
+    qtbot.waitUntil(lambda: dialog.matching.text() == none)
+    assert not _export_button_enabled(dialog)
+
+
+def _items(box: QComboBox) -> list[str]:
+    return [box.itemText(i) for i in range(box.count())]
+
+
+def test_filters_offer_what_the_project_holds(qtbot: QtBot, bench: Workbench) -> None:
+    dialog = bench.exporter.make_dialog()  # .txt releases: an agency, no publication date
+    qtbot.addWidget(dialog)
+    filters = dialog.filters
+    assert _items(filters.annotator) == ["Anyone", "tester"]
+    assert _items(filters.source) == ["Any source", "ANTARA"]  # from the datelines
+    assert not filters.dated.isEnabled()
+    selection = dialog.request().selection
+    assert (selection.annotator, selection.source, selection.date_from) == (None, None, None)
+    dialog.every.setChecked(True)
+    filters.source.setCurrentIndex(1)
+    assert dialog.request().selection.source == "ANTARA"
+    qtbot.waitUntil(lambda: dialog.matching.text() == "3 documents will be exported")
+
+
+def test_annotator_source_and_dates_reach_the_request(qtbot: QtBot, tmp_path: Path) -> None:
+    sources = ["ANTARA", "Tribun Kaltara"]
+    choices = FilterChoices(["budi", "sari"], sources, "2024-11-28", "2024-12-09")
+    dialog = ExportDialog(["PER", "ORG"], tmp_path, choices=choices)
+    qtbot.addWidget(dialog)
+    filters = dialog.filters
+    assert not filters.date_from.isEnabled()  # dates are off until ticked
+    filters.annotator.setCurrentIndex(filters.annotator.findText("sari"))
+    filters.source.setCurrentIndex(filters.source.findText("Tribun Kaltara"))
+    filters.dated.setChecked(True)
+    assert filters.date_from.isEnabled()
+    assert filters.date_from.date().toString("yyyy-MM-dd") == "2024-11-28"  # the project's first
+    filters.date_from.setDate(filters.date_to.date().addDays(3))  # from after to: swapped
+    selection = dialog.request().selection
+    assert (selection.annotator, selection.source) == ("sari", "Tribun Kaltara")
+    assert (selection.date_from, selection.date_to) == ("2024-12-09", "2024-12-12")
+
+
+def test_the_next_export_opens_on_the_last_format_and_folder(
+    qtbot: QtBot, bench: Workbench, tmp_path: Path
+) -> None:
+    _label_and_finish(qtbot, bench)
+    _export_through_dialog(qtbot, bench, "conll", tmp_path / "ner" / "train.conll")
+    bench.exporter.summary.close()  # type: ignore[union-attr]
+    dialog = bench.exporter.make_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_format() == "conll"
+    assert Path(dialog.out.text()) == tmp_path / "ner" / "export-conll.conll"

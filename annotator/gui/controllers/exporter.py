@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from annotator.core.model import LabelKind
 from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.i18n import translate
+from annotator.gui.preferences import Preferences
 from annotator.services.export import (
     ExportCancelledError,
     ExportRequest,
     ExportResult,
+    count_documents,
     export,
+    export_choices,
 )
 from annotator.services.workspace import Workspace
 
@@ -83,9 +86,12 @@ class ExportController(QObject):
     """An export finished (its ExportResult)."""
     message = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent_widget: QWidget) -> None:
+    def __init__(
+        self, workspace: Workspace, parent_widget: QWidget, prefs: Preferences | None = None
+    ) -> None:
         super().__init__(parent_widget)
         self.workspace = workspace
+        self.prefs = prefs
         self.parent_widget = parent_widget
         self.worker: ExportWorker | None = None
         self.progress: QProgressDialog | None = None
@@ -97,10 +103,22 @@ class ExportController(QObject):
         self.action.triggered.connect(lambda _=False: self.ask())
 
     def make_dialog(self) -> ExportDialog:
-        """The export dialog for this project (kept as :attr:`dialog`)."""
-        labels = [label.name for label in self.workspace.schema().of_kind(LabelKind.ENTITY)]
-        self.dialog = ExportDialog(labels, Path.home(), self.parent_widget)
-        return self.dialog
+        """The export dialog for this project (kept as :attr:`dialog`), on the format and in
+        the folder of the last export."""
+        ws = self.workspace
+        labels = [label.name for label in ws.schema().of_kind(LabelKind.ENTITY)]
+        folder = self.prefs.export_folder if self.prefs is not None else Path.home()
+        dialog = ExportDialog(
+            labels,
+            folder,
+            self.parent_widget,
+            export_choices(ws),
+            lambda selection: count_documents(ws, selection),
+        )
+        if self.prefs is not None and self.prefs.export_format:
+            dialog.set_format(self.prefs.export_format)
+        self.dialog = dialog
+        return dialog
 
     def ask(self) -> None:
         """Show the dialog; export when the person presses Export."""
@@ -123,6 +141,9 @@ class ExportController(QObject):
         progress.setWindowTitle(translate("ExportController", "Export"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        if self.prefs is not None:
+            self.prefs.export_format = request.format
+            self.prefs.export_folder = request.out.parent
         worker = ExportWorker(self.workspace, request)
         worker.progressed.connect(self._progressed)
         worker.finished_export.connect(self._finished)

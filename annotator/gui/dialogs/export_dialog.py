@@ -1,11 +1,15 @@
-"""File ▸ Export…: format, target, filters and split, as an ExportRequest."""
+"""File ▸ Export…: format, target, filters and split, as an ExportRequest.
+
+The dialog says how many documents its filters select as they change (counted
+by a callback off the GUI thread) and will not export none.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from annotator.core.formats import WRITERS
 from annotator.core.model import Status
+from annotator.gui.dialogs.export_filters import NO_CHOICES, DocumentFilters, MatchCount
 from annotator.gui.i18n import N_, marked
 from annotator.services.export import ALIASES, ExportRequest, Split
-from annotator.store.selection import Selection
+from annotator.store.selection import FilterChoices, Selection
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("native", N_("Native JSONL: everything (spans, entity links, events, relations, notes)")),
@@ -78,9 +83,20 @@ def default_target(folder: Path, fmt: str) -> Path:
 
 
 class ExportDialog(QDialog):
-    """Choose what to export and where; :meth:`request` builds the ExportRequest."""
+    """Choose what to export and where; :meth:`request` builds the ExportRequest.
 
-    def __init__(self, labels: Sequence[str], folder: Path, parent: QWidget | None = None) -> None:
+    ``choices`` fill the annotator, source and date filters; ``count`` says how
+    many documents a selection holds (no count shown without it).
+    """
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        folder: Path,
+        parent: QWidget | None = None,
+        choices: FilterChoices = NO_CHOICES,
+        count: Callable[[Selection], int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
@@ -104,6 +120,10 @@ class ExportDialog(QDialog):
         self.every = QRadioButton(self.tr("All documents"))
         self.label_boxes: list[QCheckBox] = []
         self.labels = self._label_grid(labels)
+        self.filters = DocumentFilters(choices, self)
+        self.matching = QLabel()
+        self.matching.setObjectName("exportCount")
+        self.matches: int | None = None  # documents the filters select; None: not known
         self.split = QGroupBox(self.tr("Split into train / dev / test by document"))
         self.split.setCheckable(True)
         self.split.setChecked(False)
@@ -122,6 +142,8 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.out.textChanged.connect(lambda _t: self._validate())
+        self.counter = None if count is None else MatchCount(count, self)
+        self._watch_filters()
         self._layout()
         self._format_changed()
 
@@ -141,7 +163,6 @@ class ExportDialog(QDialog):
         for i, name in enumerate(labels):
             box = QCheckBox(name)  # a label name from the schema
             box.setChecked(True)
-            box.toggled.connect(lambda _on: self._validate())
             layout.addWidget(box, i // 4, i % 4)
             self.label_boxes.append(box)
         return grid
@@ -166,19 +187,25 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save to"), target)
         form.addRow(self.tr("Documents"), status)
         form.addRow(self.tr("Labels"), self.labels)
+        self.filters.add_rows(form)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.matching, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.split)
         layout.addWidget(self.without_pending)
         layout.addWidget(self.with_suggestions)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.resize(620, self.sizeHint().height())
 
     # state -----------------------------------------------------------------------
 
     def set_format(self, name: str) -> None:
-        """Choose the format called ``name``."""
-        self.format.setCurrentIndex(self.format.findData(name))
+        """Choose the format called ``name`` (if the dialog offers it)."""
+        found = self.format.findData(name)
+        if found >= 0:
+            self.format.setCurrentIndex(found)
 
     def chosen_format(self) -> str:
         """The chosen format's name."""
@@ -193,14 +220,19 @@ class ExportDialog(QDialog):
         checked = self.checked_labels()
         return () if len(checked) == len(self.label_boxes) else tuple(checked)
 
-    def request(self) -> ExportRequest:
-        """What the dialog says, as the export service takes it."""
+    def selection(self) -> Selection:
+        """The documents the filters select."""
         statuses = (Status.DONE.value,) if self.done_only.isChecked() else None
-        selection = Selection(
+        return Selection(
             statuses=statuses,
             labels=self.chosen_labels(),
             without_pending=self.without_pending.isChecked(),
+            **self.filters.values(),
         )
+
+    def request(self) -> ExportRequest:
+        """What the dialog says, as the export service takes it."""
+        selection = self.selection()
         split = None
         if self.split.isChecked():
             a, b, c = (box.value() for box in self.ratios)
@@ -224,7 +256,41 @@ class ExportDialog(QDialog):
 
     def _validate(self) -> None:
         ok = bool(self.out.text().strip()) and (not self.label_boxes or bool(self.checked_labels()))
+        ok = ok and self.matches != 0
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _watch_filters(self) -> None:
+        """Recount (and revalidate) whenever a filter changes."""
+        for box in (*self.label_boxes, self.done_only, self.without_pending):
+            box.toggled.connect(lambda _on: self._filters_changed())
+        self.filters.changed.connect(self._filters_changed)
+        if self.counter is not None:
+            self.counter.counted.connect(self._counted)
+            self.counter.request(self.selection())
+
+    def _filters_changed(self) -> None:
+        if self.counter is not None:
+            self.counter.request(self.selection())
+        self._validate()
+
+    def _counted(self, found: int) -> None:
+        self.matches = None if found < 0 else found
+        if found < 0:
+            text = ""
+        elif found == 0:
+            text = self.tr("No documents match these filters")
+        elif found == 1:
+            text = self.tr("1 document will be exported")
+        else:
+            text = self.tr("{n} documents will be exported").format(n=QLocale().toString(found))
+        self.matching.setText(text)
+        self._validate()
+
+    def done(self, result: int) -> None:
+        """Close, once no count is running."""
+        if self.counter is not None:
+            self.counter.wait()
+        super().done(result)
 
     def _choose_target(self) -> None:
         fmt = self.chosen_format()
