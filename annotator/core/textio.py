@@ -45,7 +45,7 @@ def decode(data: bytes) -> Decoded:
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError as exc:
-        where = f"byte {exc.start}"
+        where = f"byte at offset {exc.start}"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

@@ -72,6 +72,11 @@ class Workspace:
         with self.store.engine.connect() as conn:
             return documents.load_document(conn, doc_id, self.project.id)
 
+    def titles(self, ids: Sequence[int]) -> dict[int, str]:
+        """The titles of this project's documents among ``ids``."""
+        with self.store.engine.connect() as conn:
+            return documents.titles(conn, self.project.id, ids)
+
     def stats(self) -> dict[str, object]:
         """Counts by status and by label."""
         with self.store.engine.connect() as conn:

@@ -743,6 +743,41 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Nearly repeat a stored document</source>
+        <translation>Hampir sama dengan dokumen yang sudah ada</translation>
+    </message>
+    <message>
+        <source>Labels added to the schema</source>
+        <translation>Label yang ditambahkan ke skema</translation>
+    </message>
+    <message>
+        <source>«{new}» nearly repeats «{old}» ({similarity:.0%})</source>
+        <translation>«{new}» hampir sama dengan «{old}» ({similarity:.0%})</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… dan {n} lagi</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Impor selesai</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>

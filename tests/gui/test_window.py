@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main as cli_main
@@ -87,3 +87,42 @@ def test_screenshot_command_writes_the_window(
     assert code == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_an_import_with_bad_records_opens_a_report_naming_file_and_line(
+    qtbot: QtBot, bench: Workbench, tmp_path: Path
+) -> None:
+    folder = tmp_path / "kiriman"
+    (folder / "jsonl").mkdir(parents=True)
+    good = json.dumps({"text": "Tarakan (ANTARA) - Polres Tarakan menggelar patroli malam."})
+    lines = [good, '{"text": "Nunukan (ANTARA) - KPU', json.dumps({"title": "tanpa teks"})]
+    (folder / "jsonl" / "berita.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "foto.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 50)
+    story = " ".join(f"Personel gabungan regu {n} berjaga di pos pelabuhan." for n in range(30))
+    (folder / "asli.txt").write_text(f"Tarakan (ANTARA) - {story}\n", encoding="utf-8")
+    (folder / "ulang.txt").write_text(f"Tarakan (ANTARA) - {story} Aman.\n", encoding="utf-8")
+    with qtbot.waitSignal(bench.importer.imported, timeout=10_000):
+        bench.window.files_dropped.emit([folder])
+    report = bench.importer.report
+    assert report is not None and report.isVisible()
+    headline = report.headline.text()  # "document(s)" without the English plural catalogue
+    assert headline.startswith("Imported 3 document") and headline.endswith(", 3 rejected")
+    details = report.details.toPlainText().splitlines()
+    assert details[:4] == [
+        "Rejected (3)",
+        "foto.txt: binary file, not text",
+        "jsonl/berita.jsonl:2: malformed JSON: Invalid control character (column 33)",
+        "jsonl/berita.jsonl:3: no text field "
+        "(text / content / body / isi_berita / isi / article / data)",
+    ]
+    assert details[-2] == "Nearly repeat a stored document (1)"
+    assert details[-1].startswith("«Ulang» nearly repeats «Asli» (")  # and the similarity
+    report.copy()
+    assert QGuiApplication.clipboard().text().startswith(f"{headline}\n\nRejected (3)")
+
+
+def test_a_clean_import_only_says_its_line(qtbot: QtBot, bench: Workbench, tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "bersih", 2)
+    with qtbot.waitSignal(bench.importer.imported, timeout=10_000):
+        bench.window.files_dropped.emit([folder])
+    assert bench.importer.report is None

@@ -107,7 +107,8 @@ def _careful(path: Path, number: int, raw: bytes) -> Iterator[tuple[int, Any] | 
     try:
         yield number, json.loads(decoded.text)
     except json.JSONDecodeError as exc:
-        yield Problem(str(path), f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at"
+        yield Problem(str(path), f"malformed JSON: {reason} (column {exc.colno})", number)
 
 
 class JsonlReader:

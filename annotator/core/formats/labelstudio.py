@@ -114,7 +114,8 @@ def iter_array(text: str, path: Path) -> Iterator[tuple[int, Any] | Problem]:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             where = f"line {exc.lineno} column {exc.colno}"
-            yield Problem(str(path), f"malformed JSON: {exc.msg} ({where})", line_at(pos))
+            reason = exc.msg.removesuffix(" at")  # "Invalid control character at"
+            yield Problem(str(path), f"malformed JSON: {reason} ({where})", line_at(pos))
             indent = pos - (text.rfind("\n", 0, pos) + 1)
             again = re.compile(rf"\n[ \t]{{{indent}}}\{{").search(text, pos)
             if again is None:

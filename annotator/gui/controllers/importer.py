@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from annotator.gui.dialogs.import_report import ImportReport, needs_report, sections
 from annotator.gui.i18n import translate
 from annotator.gui.workers import ImportWorker
 from annotator.services.importing import ImportSummary
@@ -44,6 +45,7 @@ class ImportController(QObject):
         self.parent_widget = parent_widget
         self.worker: ImportWorker | None = None
         self.dialog: QProgressDialog | None = None
+        self.report: ImportReport | None = None
 
     def choose_files(self) -> None:
         """Ask for files and import them."""
@@ -110,4 +112,16 @@ class ImportController(QObject):
             return
         if isinstance(result, ImportSummary):
             self.message.emit(summary_text(result))
+            if needs_report(result):
+                self._report(result)
             self.imported.emit(result)
+
+    def _report(self, summary: ImportSummary) -> None:
+        """Open the report of what the import rejected, warned about or found repeated."""
+        repeats = summary.near_duplicates
+        titles = self.workspace.titles(sorted({i for d in repeats for i in (d.doc_id, d.other)}))
+        if self.report is not None:  # the last import's, closed by now
+            self.report.deleteLater()
+        report = ImportReport(summary_text(summary), sections(summary, titles), self.parent_widget)
+        self.report = report
+        report.open()
