@@ -105,6 +105,7 @@ class Workbench:
         self.docs.message.connect(w.show_message)
         self.importer.message.connect(w.show_message)
         self.importer.imported.connect(lambda _s: self.nav.refresh())
+        self.pane.document_linked.connect(self.nav.open)
         self.nav.progress.connect(w.show_progress)
         w.files_dropped.connect(self.importer.start)
         w.closing.connect(self._closing)

@@ -392,6 +392,10 @@
 <context>
     <name>DocumentPane</name>
     <message>
+        <source>nearly repeats {documents}</source>
+        <translation>hampir sama dengan {documents}</translation>
+    </message>
+    <message>
         <source>No document open</source>
         <translation>Tidak ada dokumen yang terbuka</translation>
     </message>

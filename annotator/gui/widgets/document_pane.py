@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -15,17 +16,38 @@ from annotator.gui.widgets.document_view import DocumentView
 
 def metadata_line(doc: Document) -> str:
     """Place · agency · date · source · status, whichever are known; a source that
-    is the agency (an ANTARA release from ANTARA) is named once."""
+    is the agency (an ANTARA release from ANTARA) is named once; then the stored
+    documents it nearly repeated when it was imported, as links (``doc:ID``)."""
     source = None if doc.source == doc.agency else doc.source
     parts = [doc.place, doc.agency, doc.published_at, source]
     shown = [escape(p) for p in parts if p]
     shown.append(f"<b>{marked(STATUS_TEXT.get(doc.status.value, doc.status.value))}</b>")
     shown.append(f"#{doc.id}")
+    repeats = _repeats(doc.meta.get("near_duplicates"))
+    if repeats:
+        text = translate("DocumentPane", "nearly repeats {documents}")
+        shown.append(text.format(documents=", ".join(repeats)))
     return " · ".join(shown)
+
+
+def _repeats(flagged: object) -> list[str]:
+    """Links to the documents of a ``near_duplicates`` flag, with their similarity."""
+    if not isinstance(flagged, list):
+        return []
+    found = []
+    for item in flagged:
+        if isinstance(item, dict) and isinstance(item.get("id"), int):
+            similarity = item.get("similarity")
+            ratio = f" ({similarity:.0%})" if isinstance(similarity, int | float) else ""
+            found.append(f'<a href="doc:{item["id"]}">#{item["id"]}</a>{ratio}')
+    return found
 
 
 class DocumentPane(QWidget):
     """Title, metadata line and the document view."""
+
+    document_linked = Signal(int)
+    """A document named in the metadata line was clicked (its id)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +57,7 @@ class DocumentPane(QWidget):
         self.meta = QLabel()
         self.meta.setObjectName("documentMeta")
         self.meta.setWordWrap(True)
+        self.meta.linkActivated.connect(self._link)
         self.view = DocumentView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 0)
@@ -54,6 +77,11 @@ class DocumentPane(QWidget):
             return
         self.title.setText(escape(doc.title or translate("DocumentPane", "(untitled)")))
         self.meta.setText(metadata_line(doc))
+
+    def _link(self, target: str) -> None:
+        kind, _, number = target.partition(":")
+        if kind == "doc" and number.isdigit():
+            self.document_linked.emit(int(number))
 
     def set_font_size(self, points: int) -> None:
         """The body's font size; the title follows it."""
