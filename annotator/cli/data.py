@@ -69,6 +69,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"rejected: {problem}", file=sys.stderr)
     if summary.labels_added:
         print(f"labels added to the schema: {', '.join(summary.labels_added)}", file=sys.stderr)
+    if summary.near_duplicates:
+        repeating = len({d.doc_id for d in summary.near_duplicates})
+        print(
+            f"{repeating} new document(s) nearly repeat stored ones "
+            "(annotator duplicates lists them)",
+            file=sys.stderr,
+        )
     print(
         f"{summary.imported} imported, {summary.skipped} skipped (already there), "
         f"{summary.rejected} rejected, from {summary.files} file(s)"

@@ -706,6 +706,14 @@
 <context>
     <name>ImportController</name>
     <message>
+        <source>Articles and annotations</source>
+        <translation>Artikel dan anotasi</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Semua berkas</translation>
+    </message>
+    <message>
         <source>Import cancelled: nothing was added</source>
         <translation>Impor dibatalkan: tidak ada yang ditambahkan</translation>
     </message>

@@ -51,6 +51,17 @@ def test_import_of_good_files_exits_0(capsys: pytest.CaptureFixture[str], tmp_pa
     assert code == 0 and out.startswith("1 imported")
 
 
+def test_import_says_how_many_new_documents_nearly_repeat_stored_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    story = " ".join(f"Personel regu {n} berjaga di pos pelabuhan Tarakan." for n in range(30))
+    (tmp_path / "asli.txt").write_text(f"Tarakan (ANTARA) - {story}\n", encoding="utf-8")
+    (tmp_path / "salinan.txt").write_text(f"Tarakan (ANTARA) - {story} Aman.\n", "utf-8")
+    code, _, err = _run(capsys, "import", str(tmp_path), "--db", str(tmp_path / "d.db"))
+    assert code == 0
+    assert "1 new document(s) nearly repeat stored ones (annotator duplicates lists them)" in err
+
+
 def test_list_and_stats_as_json(
     capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main as cli_main
+from annotator.gui.controllers.importer import name_filters
 from annotator.gui.preferences import DEFAULT_FONT, Preferences
 from annotator.gui.workbench import Workbench
 from annotator.gui.workers import ImportWorker
@@ -126,3 +127,11 @@ def test_a_clean_import_only_says_its_line(qtbot: QtBot, bench: Workbench, tmp_p
     with qtbot.waitSignal(bench.importer.imported, timeout=10_000):
         bench.window.files_dropped.emit([folder])
     assert bench.importer.report is None
+
+
+def test_the_file_dialog_offers_every_known_extension_then_all_files() -> None:
+    articles, everything = name_filters().split(";;")
+    assert articles.startswith("Articles and annotations (") and everything == "All files (*)"
+    assert {"*.txt", "*.md", "*.jsonl", "*.json", "*.csv", "*.conll", "*.ann"} <= set(
+        articles[articles.index("(") + 1 : -1].split()
+    )

@@ -8,11 +8,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from annotator.core.formats import READERS
 from annotator.gui.dialogs.import_report import ImportReport, needs_report, sections
 from annotator.gui.i18n import translate
 from annotator.gui.workers import ImportWorker
 from annotator.services.importing import ImportSummary
 from annotator.services.workspace import Workspace
+
+
+def name_filters() -> str:
+    """The file dialog's filters: every extension a reader knows, then all files."""
+    known = sorted({ext for reader in READERS.values() for ext in reader.extensions})
+    articles = translate("ImportController", "Articles and annotations")
+    everything = translate("ImportController", "All files")
+    return f"{articles} ({' '.join('*' + ext for ext in known)});;{everything} (*)"
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -50,7 +59,7 @@ class ImportController(QObject):
     def choose_files(self) -> None:
         """Ask for files and import them."""
         files, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, translate("ImportController", "Import articles")
+            self.parent_widget, translate("ImportController", "Import articles"), "", name_filters()
         )
         if files:
             self.start([Path(f) for f in files])
