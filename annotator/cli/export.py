@@ -41,6 +41,12 @@ def register(sub: Any) -> None:
     p.add_argument("--split", metavar="TRAIN,DEV,TEST", help="ratios, e.g. 0.8,0.1,0.1")
     p.add_argument("--seed", type=int, default=13, help="seed of the split (default: 13)")
     p.add_argument(
+        "--duplicates-together",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="keep near-duplicates (syndicated copies) in one part of the split (default: yes)",
+    )
+    p.add_argument(
         "--with-suggestions", action="store_true", help="write pending suggestions beside the spans"
     )
     p.add_argument(
@@ -70,7 +76,7 @@ def _statuses(value: str) -> tuple[str, ...] | None:
     return names
 
 
-def _split(value: str | None, seed: int) -> Split | None:
+def _split(value: str | None, seed: int, together: bool) -> Split | None:
     if not value:
         return None
     try:
@@ -79,7 +85,7 @@ def _split(value: str | None, seed: int) -> Split | None:
         raise CliError(f"--split takes three numbers, got {value!r}", 2) from None
     if len(parts) != 3:
         raise CliError(f"--split takes three numbers, got {value!r}", 2)
-    return Split((parts[0], parts[1], parts[2]), seed)
+    return Split((parts[0], parts[1], parts[2]), seed, together)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -97,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.format,
         args.out,
         selection,
-        _split(args.split, args.seed),
+        _split(args.split, args.seed, args.duplicates_together),
         args.with_suggestions,
         tuple(x for x in args.label_priority.split(",") if x),
     )

@@ -13,13 +13,14 @@ each worker writing its documents' pairs under names the parent chose
 from __future__ import annotations
 
 import os
-import random
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+
+from sqlalchemy import Connection
 
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, WriteReport
@@ -31,6 +32,8 @@ from annotator.services.export_part import (
     write_part,
 )
 from annotator.services.garbage import paused_gc
+from annotator.services.neardups import all_near_duplicates
+from annotator.services.split import Split, near_duplicate_groups
 from annotator.services.workspace import Workspace
 from annotator.store.selection import (
     FilterChoices,
@@ -60,30 +63,6 @@ __all__ = [
 ALIASES = {"jsonl": "native"}
 ProgressFn = Callable[[int, int], None]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Split:
-    """Train / dev / test ratios by document, with a fixed seed."""
-
-    ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)
-    seed: int = 13
-
-    def parts(self, ids: Sequence[int]) -> dict[str, list[int]]:
-        """Ids for each part, shuffled reproducibly, each part in id order."""
-        if any(r < 0 for r in self.ratios) or not sum(self.ratios):
-            raise ExportError(f"bad split ratios {self.ratios}")
-        shuffled = list(ids)
-        random.Random(self.seed).shuffle(shuffled)
-        total = sum(self.ratios)
-        n_train = round(len(ids) * self.ratios[0] / total)
-        n_dev = round(len(ids) * self.ratios[1] / total)
-        cuts = {
-            "train": shuffled[:n_train],
-            "dev": shuffled[n_train : n_train + n_dev],
-            "test": shuffled[n_train + n_dev :],
-        }
-        return {name: sorted(part) for name, part in cuts.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +126,7 @@ def export(
             has_relations(conn, ws.project.id),
         )
         ids = select_ids(conn, ws.project.id, req.selection)
-        parts = req.split.parts(ids) if req.split else {"": ids}
+        parts, notes = _parts(conn, ws.project.id, ids, req.split)
         counter = _Counter(len(ids), progress, cancelled)
         labels, engine = req.selection.labels, ws.store.engine
         for name, part_ids in parts.items():
@@ -163,8 +142,24 @@ def export(
                     report = write_part(
                         conn, writer, part_ids, tmp, context, labels, counter.counted
                     )
+                report.notes += notes
                 result.outputs[target] = report
     return result
+
+
+def _parts(
+    conn: Connection, project_id: int, ids: list[int], split: Split | None
+) -> tuple[dict[str, list[int]], list[str]]:
+    """The ids of each output file (named by its part), and what the split says of itself."""
+    if split is None:
+        return {"": ids}, []
+    pairs = all_near_duplicates(conn, project_id) if split.together else []
+    groups = near_duplicate_groups(ids, pairs)
+    notes = []
+    if groups:
+        held = sum(map(len, groups))
+        notes.append(f"near-duplicates kept in one part: {len(groups)} group(s), {held} documents")
+    return split.parts(ids, groups), notes
 
 
 @dataclass

@@ -633,6 +633,10 @@
         <translation>Bagi per dokumen menjadi latih / validasi / uji</translation>
     </message>
     <message>
+        <source>Keep near-duplicates (syndicated copies) in one part</source>
+        <translation>Simpan dokumen yang hampir sama (salinan sindikasi) di satu bagian</translation>
+    </message>
+    <message>
         <source>Write pending suggestions beside the spans</source>
         <translation>Tulis saran tertunda di samping rentang</translation>
     </message>

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.gui.controllers.exporter import ExportWorker
 from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.workbench import Workbench
-from annotator.services.export import ExportCancelledError, ExportRequest
+from annotator.services.export import ExportCancelledError, ExportRequest, Split
 from annotator.store.selection import FilterChoices
 from tests.gui.conftest import press, select_with_keys, stored
 
@@ -82,7 +82,9 @@ def test_dialog_builds_filters_labels_and_split(qtbot: QtBot, bench: Workbench) 
     dialog.set_format("brat")
     request = dialog.request()
     assert request.selection.statuses is None and tuple(request.selection.labels) == ("PER",)
-    assert request.split is not None and request.split.seed == 7
+    assert request.split is not None and request.split.seed == 7 and request.split.together
+    dialog.together.setChecked(False)
+    assert dialog.request().split == Split((0.8, 0.1, 0.1), 7, together=False)
     assert request.out.name == "export-brat" and request.format == "brat"
     dialog.label_boxes[0].setChecked(False)  # no label at all
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

@@ -132,6 +132,8 @@ class ExportDialog(QDialog):
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(13)
         self.seed.setMaximumWidth(120)
+        self.together = QCheckBox(self.tr("Keep near-duplicates (syndicated copies) in one part"))
+        self.together.setChecked(True)
         self.with_suggestions = QCheckBox(self.tr("Write pending suggestions beside the spans"))
         self.without_pending = QCheckBox(self.tr("Leave out documents with pending suggestions"))
         self.buttons = QDialogButtonBox(
@@ -181,6 +183,7 @@ class ExportDialog(QDialog):
             ratios.addWidget(box)
         split.addRow(self.tr("Train, dev, test"), ratios)
         split.addRow(self.tr("Seed"), self.seed)
+        split.addRow("", self.together)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow("", self.description)
@@ -236,7 +239,7 @@ class ExportDialog(QDialog):
         split = None
         if self.split.isChecked():
             a, b, c = (box.value() for box in self.ratios)
-            split = Split((a, b, c), self.seed.value())
+            split = Split((a, b, c), self.seed.value(), self.together.isChecked())
         return ExportRequest(
             self.chosen_format(),
             Path(self.out.text().strip()).expanduser(),
