@@ -43,6 +43,7 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", N_("&Import files…"), "File", ("Ctrl+O",)),
     ActionSpec("import_folder", N_("Import &folder…"), "File", ("Ctrl+Shift+O",)),
+    ActionSpec("import_options", N_("Import &with options…"), "File", ("Ctrl+Alt+O",)),
     ActionSpec("set_annotator", N_("Annotator &name…"), "File"),
     ActionSpec("quit", N_("&Quit"), "File", ("Ctrl+Q",)),
     ActionSpec("delete_spans", N_("&Delete selected spans"), "Edit", ("Delete", "Backspace")),

@@ -63,6 +63,7 @@ class Workbench:
         return {
             "import_files": lambda: self.importer.choose_files(),
             "import_folder": lambda: self.importer.choose_folder(),
+            "import_options": lambda: self.importer.choose_with_options(),
             "set_annotator": self.change_annotator,
             "quit": self._quit,
             "delete_spans": lambda: self.annotate.delete(),

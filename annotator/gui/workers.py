@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from annotator.core.formats import ReadOptions
 from annotator.services.importing import ImportSummary, Progress
 from annotator.services.knowledge import KnowledgeBase
 from annotator.services.workspace import Workspace
@@ -24,10 +25,17 @@ class ImportWorker(QThread):
     finished_import = Signal(object)
     """The ImportSummary (or an Exception when the import failed)."""
 
-    def __init__(self, workspace: Workspace, paths: Sequence[Path]) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        paths: Sequence[Path],
+        fmt: str | None = None,
+        options: ReadOptions | None = None,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.paths = list(paths)
+        self.fmt, self.options = fmt, options
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -39,7 +47,11 @@ class ImportWorker(QThread):
         result: ImportSummary | Exception
         try:
             result = self.workspace.import_paths(
-                self.paths, progress=self._report, cancelled=self._cancel.is_set
+                self.paths,
+                self.fmt,
+                self.options,
+                progress=self._report,
+                cancelled=self._cancel.is_set,
             )
             if result.imported:
                 KnowledgeBase(self.workspace).warm()  # suggestions ready at once

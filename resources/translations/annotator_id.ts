@@ -36,6 +36,10 @@
         <translation>Impor &amp;folder…</translation>
     </message>
     <message>
+        <source>Import &amp;with options…</source>
+        <translation>Impor &amp;dengan opsi…</translation>
+    </message>
+    <message>
         <source>Annotator &amp;name…</source>
         <translation>&amp;Nama anotator…</translation>
     </message>
@@ -756,6 +760,65 @@
     <message>
         <source>Import failed</source>
         <translation>Impor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>Import with options</source>
+        <translation>Impor dengan opsi</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation>Belum ada yang dipilih</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Berkas…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <source>Detect from content and extension</source>
+        <translation>Kenali dari isi dan ekstensi</translation>
+    </message>
+    <message>
+        <source>detected: {names}, …</source>
+        <translation>dikenali: {names}, …</translation>
+    </message>
+    <message>
+        <source>Read press releases: dateline, agency, dates; boilerplate into metadata</source>
+        <translation>Baca rilis pers: dateline, kantor berita, tanggal; teks baku ke metadata</translation>
+    </message>
+    <message>
+        <source>Reject labels that are not in the project&apos;s schema</source>
+        <translation>Tolak label yang tidak ada di skema proyek</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Text field or column</source>
+        <translation>Ruas atau kolom teks</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> dan {n} lagi</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Impor artikel</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>Impor folder</translation>
     </message>
 </context>
 <context>

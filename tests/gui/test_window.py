@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main as cli_main
@@ -135,3 +136,31 @@ def test_the_file_dialog_offers_every_known_extension_then_all_files() -> None:
     assert {"*.txt", "*.md", "*.jsonl", "*.json", "*.csv", "*.conll", "*.ann"} <= set(
         articles[articles.index("(") + 1 : -1].split()
     )
+
+
+def test_import_with_options_reads_the_chosen_column(
+    qtbot: QtBot, bench: Workbench, tmp_path: Path
+) -> None:
+    path = tmp_path / "kiriman.csv"
+    rows = ["judul,naskah", "Patroli,Tarakan (ANTARA) - Polres Tarakan menggelar patroli malam."]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(bench.importer.imported, timeout=10_000) as plain:
+        bench.window.files_dropped.emit([path])  # "naskah" is no text column it knows
+    assert plain.args[0].imported == 0 and plain.args[0].rejected == 1
+    bench.importer.report.close()  # type: ignore[union-attr]
+    bench.window.activateWindow()  # the window is active again once the report is closed
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is bench.window)
+    press(qtbot, bench, "Ctrl+Alt+O")
+    dialog = bench.importer.options_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.set_paths([path])
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.text_field.setText("naskah")
+    dialog.releases.setChecked(False)  # keep the dateline in the body
+    with qtbot.waitSignal(bench.importer.imported, timeout=10_000) as chosen:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert chosen.args[0].imported == 1
+    doc = bench.workspace.document(chosen.args[0].document_ids[0])
+    assert doc is not None and doc.title == "Patroli"
+    assert doc.text.startswith("Tarakan (ANTARA) - ") and doc.place is None

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from annotator.core.formats import READERS
+from annotator.core.formats import READERS, ReadOptions
+from annotator.gui.dialogs.import_options import ImportOptionsDialog
 from annotator.gui.dialogs.import_report import ImportReport, needs_report, sections
 from annotator.gui.i18n import translate
 from annotator.gui.workers import ImportWorker
@@ -55,6 +56,7 @@ class ImportController(QObject):
         self.worker: ImportWorker | None = None
         self.dialog: QProgressDialog | None = None
         self.report: ImportReport | None = None
+        self.options_dialog: ImportOptionsDialog | None = None
 
     def choose_files(self) -> None:
         """Ask for files and import them."""
@@ -72,7 +74,18 @@ class ImportController(QObject):
         if folder:
             self.start([Path(folder)])
 
-    def start(self, paths: Sequence[Path]) -> None:
+    def choose_with_options(self) -> None:
+        """Ask for files or a folder with the format, text field and reading choices."""
+        dialog = ImportOptionsDialog(name_filters(), self.parent_widget)
+        dialog.accepted.connect(
+            lambda: self.start(dialog.paths, dialog.chosen_format(), dialog.options())
+        )
+        self.options_dialog = dialog
+        dialog.open()
+
+    def start(
+        self, paths: Sequence[Path], fmt: str | None = None, options: ReadOptions | None = None
+    ) -> None:
         """Import ``paths`` in the background (one import at a time)."""
         if self.worker is not None:
             self.message.emit(translate("ImportController", "An import is already running"))
@@ -87,7 +100,7 @@ class ImportController(QObject):
         dialog.setWindowTitle(translate("ImportController", "Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        worker = ImportWorker(self.workspace, paths)
+        worker = ImportWorker(self.workspace, paths, fmt, options)
         worker.progressed.connect(self._progressed)
         worker.finished_import.connect(self._finished)
         dialog.canceled.connect(worker.cancel)
