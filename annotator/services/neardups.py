@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from annotator.core.neardup import NearDupIndex
+from annotator.core.neardup import NUM_HASHES, NearDupIndex, band_keys
 from annotator.store.signatures import flag_near_duplicate, project_signatures, store_signatures
 
 THRESHOLD = 0.8
@@ -66,6 +66,8 @@ def all_near_duplicates(conn: Connection, project_id: int) -> list[NearDuplicate
     index: NearDupIndex[int] = NearDupIndex()
     pairs: list[NearDuplicate] = []
     for doc_id, sig in project_signatures(conn, project_id):
-        pairs += [NearDuplicate(doc_id, o, s) for o, s in index.find(sig, THRESHOLD)]
-        index.add(doc_id, sig)
+        stored = tuple(sig)
+        keys = band_keys(stored) if len(stored) == NUM_HASHES else []
+        hits = index.find_and_add(doc_id, stored, keys, THRESHOLD)  # band keys made once
+        pairs += [NearDuplicate(doc_id, o, s) for o, s in hits]
     return sorted(pairs, key=lambda p: (-p.similarity, p.doc_id))
