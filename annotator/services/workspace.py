@@ -16,6 +16,7 @@ from annotator.paths import default_db_url
 from annotator.services.importing import Importer, ImportSummary
 from annotator.services.neardups import NearDuplicate, all_near_duplicates
 from annotator.store import documents
+from annotator.store.doc_names import document_names
 from annotator.store.documents import DocumentRow
 from annotator.store.repository import ProjectInfo, Store
 
@@ -73,9 +74,9 @@ class Workspace:
             return documents.load_document(conn, doc_id, self.project.id)
 
     def titles(self, ids: Sequence[int]) -> dict[int, str]:
-        """The titles of this project's documents among ``ids``."""
+        """The titles of the documents among ``ids`` that are still stored."""
         with self.store.engine.connect() as conn:
-            return documents.titles(conn, self.project.id, ids)
+            return {doc_id: title or "" for doc_id, _, title in document_names(conn, ids)}
 
     def stats(self) -> dict[str, object]:
         """Counts by status and by label."""

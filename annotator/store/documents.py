@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Subquery, func, select
@@ -10,8 +9,6 @@ from sqlalchemy import Connection, Subquery, func, select
 from annotator.core import model
 from annotator.store import tables as t
 from annotator.store.loading import load_chunk
-
-_CHUNK = 500  # ids bound in one query
 
 D = t.DOCUMENTS.c
 S = t.SPANS.c
@@ -64,15 +61,6 @@ def document_ids(conn: Connection, project_id: int, status: str | None = None) -
     if status:
         q = q.where(D.status == status)
     return list(conn.execute(q).scalars())
-
-
-def titles(conn: Connection, project_id: int, ids: Sequence[int]) -> dict[int, str]:
-    """The titles of the project's documents among ``ids``."""
-    found: dict[int, str] = {}
-    for i in range(0, len(ids), _CHUNK):
-        q = select(D.id, D.title).where(D.project_id == project_id, D.id.in_(ids[i : i + _CHUNK]))
-        found.update((doc_id, title) for doc_id, title in conn.execute(q))
-    return found
 
 
 def load_document(

@@ -812,14 +812,6 @@
         <source> and {n} more</source>
         <translation> dan {n} lagi</translation>
     </message>
-    <message>
-        <source>Import articles</source>
-        <translation>Impor artikel</translation>
-    </message>
-    <message>
-        <source>Import a folder</source>
-        <translation>Impor folder</translation>
-    </message>
 </context>
 <context>
     <name>ImportReport</name>

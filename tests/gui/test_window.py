@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from annotator.cli import main as cli_main
-from annotator.gui.controllers.importer import name_filters
+from annotator.gui.dialogs.import_options import name_filters
 from annotator.gui.preferences import DEFAULT_FONT, Preferences
 from annotator.gui.workbench import Workbench
 from annotator.gui.workers import ImportWorker

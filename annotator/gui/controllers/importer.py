@@ -6,23 +6,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from annotator.core.formats import READERS, ReadOptions
-from annotator.gui.dialogs.import_options import ImportOptionsDialog
+from annotator.core.formats import ReadOptions
+from annotator.gui.dialogs.import_options import (
+    ImportOptionsDialog,
+    ask_files,
+    ask_folder,
+)
 from annotator.gui.dialogs.import_report import ImportReport, needs_report, sections
 from annotator.gui.i18n import translate
 from annotator.gui.workers import ImportWorker
 from annotator.services.importing import ImportSummary
 from annotator.services.workspace import Workspace
-
-
-def name_filters() -> str:
-    """The file dialog's filters: every extension a reader knows, then all files."""
-    known = sorted({ext for reader in READERS.values() for ext in reader.extensions})
-    articles = translate("ImportController", "Articles and annotations")
-    everything = translate("ImportController", "All files")
-    return f"{articles} ({' '.join('*' + ext for ext in known)});;{everything} (*)"
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -60,23 +56,17 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         """Ask for files and import them."""
-        files, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, translate("ImportController", "Import articles"), "", name_filters()
-        )
-        if files:
-            self.start([Path(f) for f in files])
+        if chosen := ask_files(self.parent_widget):
+            self.start(chosen)
 
     def choose_folder(self) -> None:
         """Ask for a folder and import everything readable in it."""
-        folder = QFileDialog.getExistingDirectory(
-            self.parent_widget, translate("ImportController", "Import a folder")
-        )
-        if folder:
-            self.start([Path(folder)])
+        if chosen := ask_folder(self.parent_widget):
+            self.start(chosen)
 
     def choose_with_options(self) -> None:
         """Ask for files or a folder with the format, text field and reading choices."""
-        dialog = ImportOptionsDialog(name_filters(), self.parent_widget)
+        dialog = ImportOptionsDialog(self.parent_widget)
         dialog.accepted.connect(
             lambda: self.start(dialog.paths, dialog.chosen_format(), dialog.options())
         )

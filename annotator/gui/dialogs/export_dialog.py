@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core.formats import WRITERS
 from annotator.core.model import Status
 from annotator.gui.dialogs.export_filters import NO_CHOICES, DocumentFilters, MatchCount
+from annotator.gui.dialogs.format_titles import format_title
 from annotator.gui.i18n import N_, marked
 from annotator.services.export import ALIASES, ExportRequest, Split
 from annotator.store.selection import FilterChoices, Selection
@@ -55,18 +56,6 @@ FORMATS: tuple[tuple[str, str], ...] = (
     ("inline", N_("Inline tags in the text, one document a line; no overlaps")),
 )
 """Formats offered, in order, with a one-line description each."""
-TITLES = {
-    "native": "Annotator JSONL (native)",
-    "doccano": "doccano",
-    "spacy": "spaCy JSONL",
-    "spacy-docbin": "spaCy DocBin",
-    "prodigy": "Prodigy",
-    "conll": "CoNLL-2003",
-    "brat": "brat",
-    "labelstudio": "Label Studio",
-    "inline": "Inline tags",
-}
-"""The names people know the formats by (product names: not translated)."""
 
 
 def known_formats() -> list[tuple[str, str]]:
@@ -104,7 +93,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.setObjectName("exportFormat")
         for name, desc in known_formats():
-            self.format.addItem(TITLES.get(name, name), name)
+            self.format.addItem(format_title(name), name)
             self.format.setItemData(
                 self.format.count() - 1, marked(desc), Qt.ItemDataRole.ToolTipRole
             )

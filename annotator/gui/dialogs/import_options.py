@@ -21,31 +21,40 @@ from PySide6.QtWidgets import (
 
 from annotator.core.formats import READERS, ReadOptions
 from annotator.core.formats.jsonl import TEXT_FIELDS
+from annotator.gui.dialogs.format_titles import format_title
+from annotator.gui.i18n import translate
 
-FORMAT_TITLES = {
-    "native": "Annotator JSONL (native)",
-    "labelstudio": "Label Studio JSON",
-    "prodigy": "Prodigy JSONL",
-    "doccano": "doccano JSONL",
-    "json": "JSON array",
-    "csv": "CSV / TSV",
-    "jsonl": "JSONL",
-    "brat": "brat standoff",
-    "conll": "CoNLL / BIO",
-    "inline": "Inline tags",
-    "text": "Plain text / Markdown",
-}
-"""The names people know the formats by (product names: not translated)."""
+
+def name_filters() -> str:
+    """The file dialogs' filters: every extension a reader knows, then all files."""
+    known = sorted({ext for reader in READERS.values() for ext in reader.extensions})
+    articles = translate("ImportController", "Articles and annotations")
+    everything = translate("ImportController", "All files")
+    return f"{articles} ({' '.join('*' + ext for ext in known)});;{everything} (*)"
+
+
+def ask_files(parent: QWidget | None) -> list[Path]:
+    """Files chosen to import (none when the person cancels)."""
+    title = translate("ImportController", "Import articles")
+    files, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filters())
+    return [Path(f) for f in files]
+
+
+def ask_folder(parent: QWidget | None) -> list[Path]:
+    """The folder chosen to import, alone in a list (empty when the person cancels)."""
+    folder = QFileDialog.getExistingDirectory(
+        parent, translate("ImportController", "Import a folder")
+    )
+    return [Path(folder)] if folder else []
 
 
 class ImportOptionsDialog(QDialog):
     """Files or a folder to import, the format, the text field, and how releases are read."""
 
-    def __init__(self, filters: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importOptions")
         self.setWindowTitle(self.tr("Import with options"))
-        self.name_filters = filters
         self.paths: list[Path] = []
         self.chosen = QLabel(self.tr("Nothing chosen yet"))
         self.chosen.setObjectName("importChosen")
@@ -58,7 +67,7 @@ class ImportOptionsDialog(QDialog):
         self.format.setObjectName("importFormat")
         self.format.addItem(self.tr("Detect from content and extension"), None)
         for name in READERS:
-            self.format.addItem(FORMAT_TITLES.get(name, name), name)
+            self.format.addItem(format_title(name), name)
         self.text_field = QLineEdit()
         self.text_field.setObjectName("importTextField")
         hint = self.tr("detected: {names}, …")
@@ -117,13 +126,9 @@ class ImportOptionsDialog(QDialog):
         )
 
     def _choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", self.name_filters
-        )
-        if files:
-            self.set_paths([Path(f) for f in files])
+        if chosen := ask_files(self):
+            self.set_paths(chosen)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
-        if folder:
-            self.set_paths([Path(folder)])
+        if chosen := ask_folder(self):
+            self.set_paths(chosen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -62,12 +63,7 @@ def _namer(paths: Sequence[str]) -> dict[str, str]:
 
 
 def _problem(problem: Problem, where: Mapping[str, str]) -> str:
-    shown = where.get(problem.path, Path(problem.path).name)
-    if problem.line is not None:
-        shown += f":{problem.line}"
-    elif problem.offset is not None:
-        shown += f" (offset {problem.offset})"
-    return f"{shown}: {problem.message}"
+    return str(replace(problem, path=where.get(problem.path, Path(problem.path).name)))
 
 
 def _repeats(summary: ImportSummary, titles: Mapping[int, str]) -> list[str]:
