@@ -31,6 +31,7 @@ class LazyTokenizer:
     run of non-space text, so such cases are added when a new run holds them;
     the few with white space, or with letters and digits only, are added up
     front. The tokens are the blank pipeline's (compared in the tests).
+    Its words carry their text and norm alone (:func:`_norms_only`).
     """
 
     def __init__(self, language: str) -> None:
@@ -49,13 +50,14 @@ class LazyTokenizer:
         self._added: set[str] = set()
         prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
         self.tokenizer = _cache_keeping()(  # as spacy.language.create_tokenizer, no rules
-            create_vocab(language, defaults),
+            _norms_only(create_vocab(language, defaults)),
             rules={},
             prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
             suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
             infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
+            max_cache_size=2 * LIMIT,  # spaCy's 10,000 would leave most of a corpus's runs out
         )
         self._add([key for key in self._rules if _SPACE.search(key) or key.isalnum()])
         self.tokenizer.flush()  # runs of cases with white space, cached as if no case applied
@@ -70,6 +72,8 @@ class LazyTokenizer:
                 self.tokenizer.flush()
             self._runs |= new
             self._add([key for run in new for key in self._keys_in(run)])
+            for run in new:  # each on its own, so that spaCy caches it (see _cache_keeping)
+                self.tokenizer(run)
         return self.tokenizer(text)
 
     def _keys_in(self, run: str) -> Iterator[str]:
@@ -96,6 +100,21 @@ class LazyTokenizer:
             self._added.add(key)
 
 
+def _norms_only(vocab: Any) -> Any:
+    """``vocab``, its new words given their norm but none of the other lexical attributes.
+
+    A word met for the first time gets some twenty attributes (shape,
+    prefix, suffix, ``like_url``, ``is_stop``...), each a Python call: about
+    20 µs, against 3 for the norm alone. Exports write a token's text and norm
+    and its offsets, never the others; a corpus brings a new word every few
+    sentences, and every number is one.
+    """
+    from spacy.attrs import NORM
+
+    vocab.lex_attr_getters = {NORM: vocab.lex_attr_getters[NORM]}
+    return vocab
+
+
 @cache
 def _cache_keeping() -> Any:
     """spaCy's ``Tokenizer`` class, but a new special case leaves the cache as it is.
@@ -106,6 +125,13 @@ def _cache_keeping() -> Any:
     cached run holds a case added later and the cache stays right; emptying
     it each time made a corpus that brings thousands of distinct cases
     (Indonesian reduplications) tokenise about 3 times slower.
+
+    spaCy caches no run of a text that comes after a special case in it, and
+    an Indonesian article meets one early ("masing-masing"), so most of its
+    runs would be split by the affix rules every time, at some 20 µs a
+    regex. :meth:`LazyTokenizer.make_doc` therefore tokenises each new run
+    on its own first, which caches it: 1,000 Detik articles take 0.3 s from
+    the cache instead of 4-5 s (bench/bench_spacy_tokens.py).
     """
     from spacy.tokenizer import Tokenizer
 

@@ -12,6 +12,7 @@ from annotator.core.formats import spacy_fmt
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.spacy_runs import LazyTokenizer, RunBounds, tokenizer_for
 from annotator.core.model import Document, Span
+from tests.conftest import shared_path
 from tests.core.formats.spacy_reference import spacy_aligned
 
 spacy = pytest.importorskip("spacy")
@@ -45,6 +46,27 @@ def test_runs_tokenised_before_a_case_was_added_tokenise_as_the_blank_pipeline_a
     lazy, full = LazyTokenizer("id"), spacy.blank("id")
     for text in [*texts, *texts[::-1]]:
         assert _tokens(lazy, text) == _tokens(full, text), text
+
+
+def test_real_news_tokenises_as_the_blank_pipeline_twice_over() -> None:
+    """Detik articles full of reduplications (special cases) and new words: the same
+    tokens, norms and spaces as spaCy's own, on a first pass and from the cache after."""
+    import csv
+    import itertools
+
+    path = shared_path("corpora", "detik-summarization-1k", "data_berita.csv")
+    csv.field_size_limit(1 << 24)
+    with path.open(encoding="utf-8", newline="") as fh:
+        texts = [row["isi_berita"] for row in itertools.islice(csv.DictReader(fh), 150)]
+    lazy, full = LazyTokenizer("id"), spacy.blank("id")
+    expected = [_full_tokens(full, text) for text in texts]
+    for _ in range(2):
+        assert [_full_tokens(lazy, text) for text in texts] == expected
+
+
+def _full_tokens(nlp: object, text: str) -> list[tuple[int, str, str, str]]:
+    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
+    return [(t.idx, t.text, t.norm_, t.whitespace_) for t in doc]
 
 
 def test_languages_with_their_own_tokenizer_get_the_blank_pipeline() -> None:
