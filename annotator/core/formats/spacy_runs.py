@@ -15,6 +15,8 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from annotator.core.regex_firsts import FirstCharGate
+
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 Bounds = tuple[tuple[int, ...], tuple[int, ...]]  # token starts, token ends, from the run's start
 LIMIT = 100_000  # runs remembered before the memory starts over
@@ -31,7 +33,9 @@ class LazyTokenizer:
     run of non-space text, so such cases are added when a new run holds them;
     the few with white space, or with letters and digits only, are added up
     front. The tokens are the blank pipeline's (compared in the tests).
-    Its words carry their text and norm alone (:func:`_norms_only`).
+    Its words carry their text and norm alone (:func:`_norms_only`), and its
+    prefix rules are searched only in words that can start with one
+    (:class:`~annotator.core.regex_firsts.FirstCharGate`).
     """
 
     def __init__(self, language: str) -> None:
@@ -52,7 +56,7 @@ class LazyTokenizer:
         self.tokenizer = _cache_keeping()(  # as spacy.language.create_tokenizer, no rules
             _norms_only(create_vocab(language, defaults)),
             rules={},
-            prefix_search=compile_prefix_regex(prefixes).search if prefixes else None,
+            prefix_search=FirstCharGate(compile_prefix_regex(prefixes)) if prefixes else None,
             suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
             infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
             token_match=defaults.token_match,

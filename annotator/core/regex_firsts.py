@@ -1,0 +1,120 @@
+"""A regex's ``search`` that skips the regex for strings it cannot match.
+
+spaCy's prefix rules are one regex of some 170 alternatives, each anchored
+with ``^``; Python's ``re`` tries them one after the other, about 20 µs a
+word, and a word met for the first time is asked several times. Nearly every
+alternative starts with a punctuation mark or a currency sign, so a word that
+starts with a letter can be answered "no match" from a set of characters.
+:class:`FirstCharGate` reads, from the parsed pattern, which characters can
+start a match at the string's start and which can start one anywhere (an
+alternative without ``^``); a pattern it cannot read that way is simply
+always searched.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes
+from re import _parser  # type: ignore[attr-defined]  # sre_parse, public until 3.11
+from typing import Any
+
+MAX_CHARS = 50_000  # a character class larger than this is not worth a set
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+_LOOKS = {sre.ASSERT, sre.ASSERT_NOT}
+
+
+class UnreadableError(Exception):
+    """The pattern holds something whose first characters are not worked out here."""
+
+
+class FirstCharGate:
+    """``pattern.search``, the same answers, without searching a string that starts with
+    none of the characters that can start a match there and holds none of those that
+    can start one anywhere."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.search = pattern.search
+        self.first: frozenset[str] | None
+        try:
+            self.first, self.anywhere = first_chars(pattern)
+        except UnreadableError:
+            self.first, self.anywhere = None, frozenset()
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        first, anywhere = self.first, self.anywhere
+        skip = first is not None and text and text[0] not in first
+        if skip and (not anywhere or anywhere.isdisjoint(text)):
+            return None
+        return self.search(text)
+
+
+def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters that can start a match of ``pattern`` at a string's start, and those
+    that can start one further in; raises :class:`UnreadableError`."""
+    if pattern.flags & re.IGNORECASE:
+        raise UnreadableError("case-insensitive")
+    starts = {sre.AT_BEGINNING_STRING}
+    if not pattern.flags & re.MULTILINE:  # else ``^`` matches after every newline too
+        starts.add(sre.AT_BEGINNING)
+    first: set[str] = set()
+    anywhere: set[str] = set()
+    for alternative in _alternatives(_parser.parse(pattern.pattern, pattern.flags)):
+        rest = _consuming(alternative)
+        skipped = alternative[: len(alternative) - len(rest)]
+        anchored = any(op is sre.AT and av in starts for op, av in skipped)
+        (first if anchored else anywhere).update(_firsts(rest))
+    return frozenset(first | anywhere), frozenset(anywhere)
+
+
+def _alternatives(parsed: Any) -> list[list[tuple[Any, Any]]]:
+    """The top-level alternatives of a parsed pattern, each a list of (opcode, argument)."""
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is sre.BRANCH:
+        return [list(branch) for branch in items[0][1][1]]
+    return [items]
+
+
+def _consuming(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """``items`` from the first that consumes a character (anchors and lookarounds skipped:
+    they only ever narrow what matches)."""
+    at = 0
+    while at < len(items) and (items[at][0] is sre.AT or items[at][0] in _LOOKS):
+        at += 1
+    return items[at:]
+
+
+def _firsts(items: list[tuple[Any, Any]]) -> set[str]:
+    """The characters that can come first in a match of ``items`` (a parsed sequence)."""
+    items = _consuming(items)
+    if not items:
+        raise UnreadableError("an alternative that can match nothing")
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN:
+        return _class(av)
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = av
+        if add_flags & re.IGNORECASE:
+            raise UnreadableError("case-insensitive group")
+        return _firsts(list(inner))
+    if op is sre.BRANCH:
+        return set().union(*(_firsts(list(branch)) for branch in av[1]))
+    if op in _REPEATS and av[0] >= 1:
+        return _firsts(list(av[2]))
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _firsts(list(av))
+    raise UnreadableError(str(op))
+
+
+def _class(members: list[tuple[Any, Any]]) -> set[str]:
+    """The characters of a character class ``[...]`` of literals and ranges."""
+    chars: set[str] = set()
+    for op, av in members:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < MAX_CHARS - len(chars):
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            raise UnreadableError(str(op))
+    return chars
