@@ -16,7 +16,6 @@ DOCS, whatever the size threshold, to choose export_parallel.MIN_DOCS.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
 import resource
@@ -30,6 +29,7 @@ from itertools import groupby
 from pathlib import Path
 
 import orjson
+from machine import parallel_capacity
 
 from annotator.core import model
 from annotator.core.formats import WRITERS
@@ -190,27 +190,6 @@ def peak_mb(db: Path, fmt: str, out: Path) -> float:
     return int(res.stdout.strip()) / 1024
 
 
-def _spin(_: int) -> float:
-    start = time.perf_counter()
-    total = 0
-    for i in range(5_000_000):
-        total += i
-    return time.perf_counter() - start
-
-
-def parallel_capacity(workers: int) -> float:
-    """How many cores the machine gives now: a CPU loop's speed-up in ``workers`` processes.
-
-    On a shared machine this, not the core count, caps what export workers can gain.
-    """
-    alone = _spin(0)
-    with multiprocessing.get_context().Pool(workers) as pool:
-        start = time.perf_counter()
-        pool.map(_spin, range(workers))
-        together = time.perf_counter() - start
-    return workers * alone / together
-
-
 def crossover(tmp: Path, top: int) -> None:
     """In-process and worker exports of growing files, parallel at any size."""
     export_parallel.MIN_DOCS = 2
@@ -246,7 +225,8 @@ def main() -> None:
         default = worker_count()
         print(f"default workers: {default} (ANNOTATOR_EXPORT_WORKERS=0: in-process)")
         if default > 1:
-            print(f"cores the machine gives a CPU loop now: {parallel_capacity(default):.1f}")
+            cores = parallel_capacity(default)
+            print(f"cores the machine gives a CPU loop now: {cores:.1f} of {default}")
         for fmt in formats:
             for workers in (None, "0"):
                 # brat: a fresh folder each (deleting 40,000 files just before slows a run)

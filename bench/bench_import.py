@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_folder, write_jsonl
+from machine import parallel_capacity
 
 from annotator.core.formats import ReadOptions
 from annotator.core.textio import content_hash
@@ -153,11 +154,13 @@ def main() -> None:
         folder = write_folder(tmp / "releases", count)
         mb = jsonl.stat().st_size / 1e6
         print(f"corpus: {count} releases, {mb:.1f} MB of JSONL")
+        print(f"cores the machine gives a CPU loop now: {parallel_capacity():.1f} of 2")
         warm = ours([write_jsonl(tmp / "warm.jsonl", 200, seed=1)], tmp / "warm.db")
         print(f"first import in this process (200 releases, loads numpy): {warm:.2f} s")
         fts = floor(jsonl, tmp / "floor-fts.db", search_index=True)
         print(f"floor with the same FTS5 search index: {fts:.2f} s, {count / fts:,.0f} docs/s")
         rounds(jsonl, folder, tmp, repeat)
+        print(f"cores the machine gives a CPU loop now: {parallel_capacity():.1f} of 2")
         variants(jsonl, tmp, count)
         for n in (count // 4, count // 2, count):
             print(f"peak memory importing {n:>6} releases: {peak_mb(n, tmp):.0f} MB")

@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_export import make_doc
 from bench_import import FTS
+from machine import parallel_capacity
 
 from annotator.services.workspace import Workspace
 
@@ -95,6 +96,7 @@ def main() -> None:
         )
         warm = ours(write_doccano(tmp / "warm.jsonl", 100), tmp / "warm.db", 100)
         print(f"first import in this process (100 documents, loads numpy): {warm:.2f} s")
+        print(f"cores the machine gives a CPU loop now: {parallel_capacity():.1f} of 2")
         plain_x, indexed_x = [], []
         for n in range(repeat):
             plain = floor(path, tmp / f"f1-{n}.db", False)
