@@ -207,7 +207,7 @@ def crossover(tmp: Path, top: int) -> None:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     count = int(args[0]) if args else 100_000
-    formats = ["jsonl", "doccano", "spacy", "prodigy", "conll", "labelstudio", "brat"]
+    formats = "jsonl doccano spacy spacy-docbin prodigy conll labelstudio brat".split()
     for a in sys.argv[1:]:
         if a.startswith("--formats="):
             formats = a.split("=", 1)[1].split(",")

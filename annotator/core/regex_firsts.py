@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes
-from re import _parser  # type: ignore[attr-defined]  # sre_parse, public until 3.11
+from re import _parser  # type: ignore[attr-defined]  # re's own parser (sre_parse before 3.11)
 from typing import Any
 
 MAX_CHARS = 50_000  # a character class larger than this is not worth a set
@@ -37,8 +37,8 @@ class FirstCharGate:
         self.first: frozenset[str] | None
         try:
             self.first, self.anywhere = first_chars(pattern)
-        except UnreadableError:
-            self.first, self.anywhere = None, frozenset()
+        except (UnreadableError, AttributeError, TypeError, ValueError, IndexError):
+            self.first, self.anywhere = None, frozenset()  # another Python's parser: search all
 
     def __call__(self, text: str) -> re.Match[str] | None:
         first, anywhere = self.first, self.anywhere
