@@ -14,7 +14,10 @@ JSONL) and prints, with the floor measured in the same run:
 - pre-annotating a 3,000-character article (floor: tokenising it and one dict
   lookup per token);
 - pre-annotating every article, stored, with the CLI's progress bar (floor:
-  reading every text from the store and tokenising it).
+  reading every text from the store and tokenising it);
+- learning names as a save in the window does (3) and as an import batch
+  does (1,000, half of them known), rolled back after (floor: the same in an
+  empty project).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from annotator.core.tokens import tokenize
 from annotator.services.knowledge import KnowledgeBase
 from annotator.services.preannotate import Review
 from annotator.services.workspace import Workspace
+from annotator.store import kb as store_kb
 from annotator.store import tables as t
 
 
@@ -206,6 +210,36 @@ def all_articles(url: str) -> None:
     )
 
 
+def learning(url: str, empty: str, entities: list[Entity]) -> None:
+    """Learning 3 and 1,000 names in the project and in an empty one, each rolled back."""
+    rng = random.Random(9)
+    known = [(e.aliases[0].text, e.type) for e in rng.sample(entities, 500)]
+    new = [(f"Nama Baru {n}", "PER") for n in range(500)]
+    for seen, what in ((known[:2] + new[:1], "a save"), (known + new, "an import batch")):
+        took = [_learned(where, seen) for where in (url, empty)]
+        _line(
+            f"learn {len(seen)} names ({what})",
+            f"{took[0]:.1f} ms",
+            "",
+            f"{took[1]:.1f} ms (empty project)",
+        )
+
+
+def _learned(url: str, seen: list[tuple[str, str]]) -> float:
+    """Median milliseconds of learning ``seen`` in the project at ``url``, rolled back."""
+    ws = Workspace.open(url, "bench", "bench")
+    with ws.store.engine.connect() as conn:
+
+        def once() -> None:
+            with conn.begin() as trans:
+                store_kb.learn_seen(conn, ws.project.id, seen)
+                trans.rollback()
+
+        took = _ms(once)
+    ws.close()
+    return took
+
+
 def main() -> None:
     """Build the project, then print every figure."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -226,6 +260,9 @@ def main() -> None:
         ws.close()
         stdin_queries(url, queries)
         all_articles(url)
+        empty = f"sqlite:///{folder / 'empty.db'}"
+        Workspace.open(empty, "bench", "bench").close()
+        learning(url, empty, entities)
 
 
 if __name__ == "__main__":

@@ -120,15 +120,23 @@ def create_entities(
 def find_by_alias(
     conn: Connection, project_id: int, norms: Sequence[str]
 ) -> dict[tuple[str, str], int]:
-    """``(norm, type) -> entity id`` for aliases (dormant too), most seen entity first."""
+    """``(norm, type) -> entity id`` for aliases (dormant too), most seen entity first.
+
+    The aliases are looked up by norm alone and the project is checked here: asked
+    for both, SQLite (without statistics) walks every entity of the project and
+    probes each for every norm, 0.36 s for 500 names among 4,400 entities and
+    growing with the knowledge base.
+    """
     found: dict[tuple[str, str], tuple[int, int]] = {}
     for i in range(0, len(norms), _CHUNK):
         q = (
-            select(AL.norm, E.type, AL.entity_id, AL.count)
+            select(AL.norm, E.type, AL.entity_id, AL.count, E.project_id)
             .join(t.ENTITIES, E.id == AL.entity_id)
-            .where(E.project_id == project_id, AL.norm.in_(norms[i : i + _CHUNK]))
+            .where(AL.norm.in_(norms[i : i + _CHUNK]))
         )
-        for norm, type_, entity_id, count in conn.execute(q):
+        for norm, type_, entity_id, count, project in conn.execute(q):
+            if project != project_id:
+                continue
             best = found.get((norm, type_))
             if best is None or (count, -entity_id) > (best[1], -best[0]):
                 found[(norm, type_)] = (entity_id, count)
@@ -149,11 +157,9 @@ def adjust(conn: Connection, changes: Iterable[tuple[int, str, int]]) -> None:
     keys = list(totals)
     have: dict[tuple[int, str], tuple[int, int]] = {}
     for i in range(0, len(keys), _CHUNK):
-        chunk = keys[i : i + _CHUNK]
-        q = select(AL.entity_id, AL.norm, AL.id, AL.count).where(
-            AL.entity_id.in_({e for e, _ in chunk}), AL.norm.in_({n for _, n in chunk})
-        )
-        have.update(((e, n), (aid, c)) for e, n, aid, c in conn.execute(q))
+        chunk = keys[i : i + _CHUNK]  # by norm alone: entity ids and norms both IN probe each pair
+        q = select(AL.entity_id, AL.norm, AL.id, AL.count).where(AL.norm.in_({n for _, n in chunk}))
+        have.update(((e, n), (aid, c)) for e, n, aid, c in conn.execute(q) if (e, n) in totals)
     counts, new_rows = [], []
     for key, delta in totals.items():
         if key in have:

@@ -45,6 +45,23 @@ def test_learning_finds_the_entity_by_normalised_alias_and_type(
         assert _aliases(conn, pid, first[0] or 0) == {"Polda Kaltara": 2}
 
 
+def test_a_name_known_in_another_project_is_a_new_entity_here(db_url: str) -> None:
+    """Projects share the tables, not their names; counts stay with their own alias."""
+    first, second = Workspace.open(db_url, "kb-a", "ani"), Workspace.open(db_url, "kb-b", "ani")
+    try:
+        with first.store.engine.begin() as conn:
+            [theirs] = kb.learn(conn, first.project.id, [kb.Mention("Polres Bulungan", "ORG")])
+            [ours] = kb.learn(conn, second.project.id, [kb.Mention("polres bulungan", "ORG")])
+            [again] = kb.learn(conn, second.project.id, [kb.Mention("Polres Bulungan", "ORG")])
+            assert theirs is not None and ours is not None
+            assert ours != theirs and again == ours
+            assert _aliases(conn, first.project.id, theirs) == {"Polres Bulungan": 1}
+            assert _aliases(conn, second.project.id, ours) == {"polres bulungan": 2}
+    finally:
+        first.close()
+        second.close()
+
+
 def test_forgetting_leaves_a_dormant_alias_out_of_matching(
     project: tuple[Workspace, int],
 ) -> None:
