@@ -187,7 +187,7 @@ def _snapshots(conn: Connection, label: Label) -> tuple[ed.Restore, ...]:
             select(S.document_id, S.id).where(S.label_id == lid).order_by(S.document_id, S.id)
         ):
             by_doc[doc_id].append(span_id)
-        return tuple(removal.snapshot(conn, d, ids) for d, ids in by_doc.items())
+        return tuple(removal.snapshots(conn, by_doc))
     if label.kind == LabelKind.EVENT:
         return _event_snapshots(conn, label)
     out: dict[int, list[ed.RelationRecord]] = defaultdict(list)
@@ -236,8 +236,7 @@ def _event_snapshots(conn: Connection, label: Label) -> tuple[ed.Restore, ...]:
 def _delete(conn: Connection, project_id: int, label_id: int) -> se.SchemaEdit:
     label, position = label_row(conn, project_id, label_id)
     documents = _snapshots(conn, label)
-    for removed in documents:
-        removal.delete_snapshot(conn, removed)
+    removal.delete_snapshots(conn, documents)
     conn.execute(delete(ROLES).where(RO.label_id == label_id))
     conn.execute(delete(t.LABELS).where(L.id == label_id))
     return se.RestoreLabel(label, position, documents)
@@ -251,7 +250,5 @@ def _restore(conn: Connection, project_id: int, edit: se.RestoreLabel) -> se.Sch
         raise ed.EditError(f"cannot restore {label.name}: label id {label.id} is in use")
     _check(conn, project_id, label)
     _insert(conn, project_id, label, edit.position)
-    labels = label_ids(conn, project_id)
-    for back in edit.documents:
-        removal.restore(conn, back.document_id, labels, back)
+    removal.restore_all(conn, label_ids(conn, project_id), edit.documents)
     return se.DeleteLabel(label.id)

@@ -181,8 +181,10 @@ class Note(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
-    span_id: int | None = Field(default=None, foreign_key="span.id", ondelete="CASCADE")
-    event_id: int | None = Field(default=None, foreign_key="event.id", ondelete="CASCADE")
+    span_id: int | None = Field(default=None, foreign_key="span.id", index=True, ondelete="CASCADE")
+    event_id: int | None = Field(
+        default=None, foreign_key="event.id", index=True, ondelete="CASCADE"
+    )
     text: str = Field(sa_column=Column(Text, nullable=False))
     annotator_id: int | None = Field(default=None, foreign_key="annotator.id")
     created_at: datetime = Field(default_factory=utcnow)
@@ -197,7 +199,9 @@ class Suggestion(SQLModel, table=True):
     start: int
     end: int
     label: str
-    entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="CASCADE")
+    entity_id: int | None = Field(
+        default=None, foreign_key="entity.id", index=True, ondelete="CASCADE"
+    )
     score: float = 100.0
     state: str = "pending"
     created_at: datetime = Field(default_factory=utcnow)

@@ -144,6 +144,38 @@ def test_deleting_a_used_label_reports_usage_and_undo_restores_everything(ws: Wo
     assert editor.schema().get("LOC") is None
 
 
+def test_deleting_a_label_across_documents_undoes_each_of_them(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read, deleted and put back a few spans a statement (the store's chunks made tiny)."""
+    from annotator.store import removal
+
+    monkeypatch.setattr(removal, "CHUNK", 2)
+    more = tmp_path / "more.jsonl"
+    texts = [f"Polres Bulungan {n} di Tanjung Selor dan Tarakan." for n in range(3)]
+    more.write_text("".join(json.dumps({"text": x}) + "\n" for x in texts), encoding="utf-8")
+    ann = Annotations(ws)
+    for doc_id in ws.import_paths([more]).document_ids:
+        for surface in ("Tanjung Selor", "Tarakan"):
+            text = _text(ws, doc_id)
+            start = text.index(surface)
+            undo = ann.apply(ed.AddSpan(doc_id, start, start + len(surface), "LOC"))
+            assert isinstance(undo, ed.RemoveSpans)
+        ann.apply(ed.SetNote(doc_id, "kota", span_id=undo.span_ids[0]))
+    editor = SchemaEditor(ws)
+    before = [ws.document(n) for n in range(1, 5)]
+    undo = editor.delete(_label(editor, "LOC"))
+    assert [len(d.spans) for d in map(ws.document, range(1, 5)) if d] == [1, 0, 0, 0]
+    editor.apply(undo)
+    assert [ws.document(n) for n in range(1, 5)] == before
+
+
+def _text(ws: Workspace, doc_id: int) -> str:
+    doc = ws.document(doc_id)
+    assert doc is not None
+    return doc.text
+
+
 def test_deleting_an_event_type_and_a_relation_type_undoes(ws: Workspace) -> None:
     editor = SchemaEditor(ws)
     before = _doc(ws)
