@@ -3,14 +3,16 @@
 :func:`snapshot` reads what a :class:`~annotator.core.edits.RemoveSpans` will
 take away (the spans, events they trigger with those events' arguments and
 notes, arguments and relations that point at them, notes on them), as core
-records; :func:`delete` removes exactly that; :func:`restore` re-inserts it
-under the same ids.
+records; :func:`delete_snapshot` removes exactly that; :func:`restore`
+re-inserts it under the same ids. Each has a form for many documents at once
+(:func:`snapshots`, :func:`delete_snapshots`, :func:`restore_all`), a few
+hundred rows a statement, for deleting a label used all over a project.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,55 +34,7 @@ CHUNK = 500  # spans (whole documents' worth) read, or rows deleted, a statement
 
 def snapshot(conn: Connection, doc_id: int, span_ids: Sequence[int]) -> ed.Restore:
     """Everything removing ``span_ids`` would delete, as a :class:`Restore`."""
-    ids = list(span_ids)
-    spans = [
-        ed.SpanRecord(sid, start, end, label, Origin(origin), who, entity, created)
-        for sid, start, end, label, origin, who, entity, created in conn.execute(
-            select(S.id, S.start, S.end, L.name, S.origin, S.annotator_id, S.entity_id)
-            .add_columns(S.created_at)
-            .join(t.LABELS, L.id == S.label_id)
-            .where(S.id.in_(ids))
-            .order_by(S.id)
-        )
-    ]
-    events = [
-        ed.EventRecord(eid, trig, label, who, created)
-        for eid, trig, label, who, created in conn.execute(
-            select(EV.id, EV.trigger_span_id, L.name, EV.annotator_id, EV.created_at)
-            .join(t.LABELS, L.id == EV.label_id)
-            .where(EV.trigger_span_id.in_(ids))
-            .order_by(EV.id)
-        )
-    ]
-    event_ids = [e.id for e in events]
-    arguments = [
-        ed.ArgumentRecord(aid, eid, sid, role, pos)
-        for aid, eid, sid, role, pos in conn.execute(
-            select(ARG.id, ARG.event_id, ARG.span_id, ARG.role, ARG.position)
-            .where(or_(ARG.span_id.in_(ids), ARG.event_id.in_(event_ids)))
-            .order_by(ARG.id)
-        )
-    ]
-    relations = [
-        ed.RelationRecord(rid, head, tail, label, who, created)
-        for rid, head, tail, label, who, created in conn.execute(
-            select(R.id, R.head_span_id, R.tail_span_id, L.name, R.annotator_id, R.created_at)
-            .join(t.LABELS, L.id == R.label_id)
-            .where(or_(R.head_span_id.in_(ids), R.tail_span_id.in_(ids)))
-            .order_by(R.id)
-        )
-    ]
-    notes = [
-        ed.NoteRecord(nid, sid, eid, text, who, created)
-        for nid, sid, eid, text, who, created in conn.execute(
-            select(N.id, N.span_id, N.event_id, N.text, N.annotator_id, N.created_at)
-            .where(or_(N.span_id.in_(ids), N.event_id.in_(event_ids)))
-            .order_by(N.id)
-        )
-    ]
-    return ed.Restore(
-        doc_id, tuple(spans), tuple(events), tuple(arguments), tuple(relations), tuple(notes)
-    )
+    return snapshots(conn, {doc_id: list(span_ids)})[0]
 
 
 @dataclass
@@ -197,15 +151,7 @@ def delete_snapshots(conn: Connection, removed: Sequence[ed.Restore]) -> None:
 
 def delete_snapshot(conn: Connection, removed: ed.Restore) -> None:
     """Delete exactly the rows of ``removed``, dependants first."""
-    for table, ids in (
-        (t.NOTES, [n.id for n in removed.notes]),
-        (t.ARGUMENTS, [a.id for a in removed.arguments]),
-        (t.RELATIONS, [r.id for r in removed.relations]),
-        (t.EVENTS, [e.id for e in removed.events]),
-        (t.SPANS, [s.id for s in removed.spans]),
-    ):
-        if ids:
-            conn.execute(delete(table).where(table.c.id.in_(ids)))
+    delete_snapshots(conn, [removed])
 
 
 def taken_ids(conn: Connection, table: Table, ids: Sequence[int]) -> list[int]:
@@ -223,27 +169,8 @@ def _label(labels: LabelIds, name: str, kind: LabelKind) -> int:
 
 
 def restore(conn: Connection, doc_id: int, labels: LabelIds, back: ed.Restore) -> None:
-    """Re-insert the rows of ``back`` under their old ids."""
-    for table, ids in (
-        (t.SPANS, [s.id for s in back.spans]),
-        (t.EVENTS, [e.id for e in back.events]),
-        (t.ARGUMENTS, [a.id for a in back.arguments]),
-        (t.RELATIONS, [r.id for r in back.relations]),
-        (t.NOTES, [n.id for n in back.notes]),
-    ):
-        if taken_ids(conn, table, ids):
-            raise ed.EditError(f"cannot restore: {table.name} ids {ids} are in use again")
-    now = datetime.now(UTC)
-    rows: list[tuple[Table, list[dict[str, Any]]]] = [
-        (t.SPANS, [_span_row(doc_id, labels, s, now) for s in back.spans]),
-        (t.EVENTS, [_event_row(doc_id, labels, e, now) for e in back.events]),
-        (t.ARGUMENTS, [_argument_row(a) for a in back.arguments]),
-        (t.RELATIONS, [_relation_row(doc_id, labels, r, now) for r in back.relations]),
-        (t.NOTES, [_note_row(doc_id, n, now) for n in back.notes]),
-    ]
-    for table, values in rows:
-        if values:
-            conn.execute(insert(table), values)
+    """Re-insert the rows of ``back`` under their old ids, in document ``doc_id``."""
+    restore_all(conn, labels, [replace(back, document_id=doc_id)])
 
 
 def restore_all(conn: Connection, labels: LabelIds, backs: Sequence[ed.Restore]) -> None:
