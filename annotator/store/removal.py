@@ -11,6 +11,7 @@ hundred rows a statement, for deleting a label used all over a project.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -61,7 +62,7 @@ class _Taken:
 def snapshots(conn: Connection, by_doc: Mapping[int, Sequence[int]]) -> list[ed.Restore]:
     """:func:`snapshot` of the spans of many documents, read some :data:`CHUNK` spans a
     statement instead of six statements a document; in the order of ``by_doc``."""
-    taken = {doc_id: _Taken() for doc_id in by_doc}
+    taken = defaultdict(_Taken, {doc_id: _Taken() for doc_id in by_doc})  # in by_doc's order
     for docs in _chunks(by_doc):
         _take(conn, [sid for d in docs for sid in by_doc[d]], taken)
     return [part.restore(doc_id) for doc_id, part in taken.items()]
@@ -81,8 +82,8 @@ def _chunks(by_doc: Mapping[int, Sequence[int]]) -> Iterable[list[int]]:
         yield run
 
 
-def _take(conn: Connection, ids: list[int], taken: dict[int, _Taken]) -> None:
-    """Add what removing the spans ``ids`` takes to ``taken``, by each row's document."""
+def _take(conn: Connection, ids: list[int], taken: defaultdict[int, _Taken]) -> None:
+    """Add what removing the spans ``ids`` takes to ``taken``, by each row's own document."""
     for doc, *row in conn.execute(
         select(S.document_id, S.id, S.start, S.end, L.name, S.origin, S.annotator_id)
         .add_columns(S.entity_id, S.created_at)
@@ -91,26 +92,26 @@ def _take(conn: Connection, ids: list[int], taken: dict[int, _Taken]) -> None:
         .order_by(S.id)
     ):
         sid, start, end, label, origin, who, entity, created = row
-        _of(taken, doc).spans.append(
+        taken[doc].spans.append(
             ed.SpanRecord(sid, start, end, label, Origin(origin), who, entity, created)
         )
-    event_ids = []
-    for doc, *row in conn.execute(
+    events = conn.execute(
         select(EV.document_id, EV.id, EV.trigger_span_id, L.name, EV.annotator_id)
         .add_columns(EV.created_at)
         .join(t.LABELS, L.id == EV.label_id)
         .where(EV.trigger_span_id.in_(ids))
         .order_by(EV.id)
-    ):
-        _of(taken, doc).events.append(ed.EventRecord(*row))
-        event_ids.append(row[0])
+    ).all()
+    for doc, *row in events:
+        taken[doc].events.append(ed.EventRecord(*row))
+    event_ids = [row[1] for row in events]
     for doc, *row in conn.execute(
         select(EV.document_id, ARG.id, ARG.event_id, ARG.span_id, ARG.role, ARG.position)
         .join(t.EVENTS, EV.id == ARG.event_id)
         .where(or_(ARG.span_id.in_(ids), ARG.event_id.in_(event_ids)))
         .order_by(ARG.id)
     ):
-        _of(taken, doc).arguments.append(ed.ArgumentRecord(*row))
+        taken[doc].arguments.append(ed.ArgumentRecord(*row))
     for doc, *row in conn.execute(
         select(R.document_id, R.id, R.head_span_id, R.tail_span_id, L.name, R.annotator_id)
         .add_columns(R.created_at)
@@ -118,22 +119,14 @@ def _take(conn: Connection, ids: list[int], taken: dict[int, _Taken]) -> None:
         .where(or_(R.head_span_id.in_(ids), R.tail_span_id.in_(ids)))
         .order_by(R.id)
     ):
-        _of(taken, doc).relations.append(ed.RelationRecord(*row))
+        taken[doc].relations.append(ed.RelationRecord(*row))
     for doc, *row in conn.execute(
         select(N.document_id, N.id, N.span_id, N.event_id, N.text, N.annotator_id)
         .add_columns(N.created_at)
         .where(or_(N.span_id.in_(ids), N.event_id.in_(event_ids)))
         .order_by(N.id)
     ):
-        _of(taken, doc).notes.append(ed.NoteRecord(*row))
-
-
-def _of(taken: dict[int, _Taken], doc_id: int) -> _Taken:
-    """The rows taken from ``doc_id`` (a row's own document, should one ever point across)."""
-    found = taken.get(doc_id)
-    if found is None:
-        found = taken[doc_id] = _Taken()
-    return found
+        taken[doc].notes.append(ed.NoteRecord(*row))
 
 
 def delete_snapshots(conn: Connection, removed: Sequence[ed.Restore]) -> None:
