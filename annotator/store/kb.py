@@ -196,7 +196,7 @@ def learn(
     for mention, norm in zip(mentions, norms, strict=True):
         key = (norm, mention.type)
         if norm and key not in known and key not in unknown:
-            unknown[key] = mention.text.strip()
+            unknown[key] = _one_line(mention.text)
     created = create_entities(conn, project_id, [(n, k[1]) for k, n in unknown.items()])
     known.update(zip(unknown, created, strict=True))
     result: list[int | None] = [
@@ -206,12 +206,18 @@ def learn(
     adjust(
         conn,
         (
-            (eid, m.text, n)
+            (eid, _one_line(m.text), n)
             for eid, m, n in zip(result, mentions, seen, strict=True)
             if eid is not None
         ),
     )
     return result
+
+
+def _one_line(text: str) -> str:
+    """A name as the knowledge base keeps it: a span across a line break ("E.\\nMangindaan")
+    is one name on one line, its white space runs folded to single spaces."""
+    return " ".join(text.split())
 
 
 def learn_seen(

@@ -45,6 +45,18 @@ def test_learning_finds_the_entity_by_normalised_alias_and_type(
         assert _aliases(conn, pid, first[0] or 0) == {"Polda Kaltara": 2}
 
 
+def test_a_name_across_a_line_break_is_kept_on_one_line(project: tuple[Workspace, int]) -> None:
+    """An inline corpus keeps a name its sentence splitter cut ("E.\\nMangindaan") as one span."""
+    ws, pid = project
+    with ws.store.engine.begin() as conn:
+        [cut] = kb.learn(conn, pid, [kb.Mention("E.\nMangindaan", "PERSON")])
+        [whole] = kb.learn(conn, pid, [kb.Mention("E. Mangindaan", "PERSON")])
+        assert cut is not None and whole == cut
+        found = kb.entity(conn, pid, cut)
+        assert found is not None and found.name == "E. Mangindaan"
+        assert _aliases(conn, pid, cut) == {"E. Mangindaan": 2}
+
+
 def test_a_name_known_in_another_project_is_a_new_entity_here(db_url: str) -> None:
     """Projects share the tables, not their names; counts stay with their own alias."""
     first, second = Workspace.open(db_url, "kb-a", "ani"), Workspace.open(db_url, "kb-b", "ani")

@@ -120,7 +120,8 @@ def _link_lines(doc: Document, ids: _Ids) -> list[str]:
         db = str(old.get("db") or "KB")
         fallback = span.entity.id if span.entity.id is not None else span.entity.name
         db_id = re.sub(r"\s+", "_", str(old.get("db_id") or fallback))
-        lines.append(f"N{len(lines) + 1}\tReference {tid} {db}:{db_id}\t{span.entity.name}")
+        name = " ".join(span.entity.name.split())  # a line break would end the line
+        lines.append(f"N{len(lines) + 1}\tReference {tid} {db}:{db_id}\t{name}")
     return lines
 
 

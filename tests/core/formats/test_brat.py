@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.formats import brat, reader_for
 from annotator.core.formats.base import Severity, WriteContext
-from annotator.core.model import Label, LabelKind, Role, Schema
+from annotator.core.model import Document, EntityRef, Label, LabelKind, Role, Schema, Span
 from tests.core.formats.annotated_sample import (
     assert_same_spans,
     document,
@@ -47,6 +47,25 @@ def test_write_then_read_keeps_text_spans_events_relations(tmp_path: Path) -> No
     assert [(n.text, by_key[n.span]) for n in doc.notes] == [
         ("gelar lengkap?", "Kombes Pol. Budi Rachmat, S.I.K, M.Si")
     ]
+
+
+def test_a_linked_span_across_a_line_break_reads_back_without_problems(tmp_path: Path) -> None:
+    """Its T line is cut into fragments at the break; its N line keeps the name on one line,
+    even a name stored with the break in it."""
+    text = "Menurut E.\nMangindaan, apel digelar di Tarakan."
+    start = text.index("E.")
+    name = EntityRef(7, "E.\nMangindaan", "PER")
+    span = Span(start, start + len("E.\nMangindaan"), "PER", "T1", entity=name)
+    original = Document(text=text, title="rilis", spans=(span,))
+    brat.WRITER.write([original], tmp_path, WriteContext(schema=SCHEMA))
+    ann = next(tmp_path.glob("*.ann"))
+    assert ann.read_text(encoding="utf-8").splitlines()[1:] == [
+        "N1\tReference T1 KB:7\tE. Mangindaan"
+    ]
+    records, problems = read_all(brat.READER, ann)
+    assert problems == []
+    [back] = records[0].document.spans
+    assert (back.start, back.end, back.label) == (span.start, span.end, "PER")
 
 
 def test_annotation_conf_declares_the_schema(tmp_path: Path) -> None:
