@@ -99,10 +99,14 @@ def _read_back(fmt: str, path: Path) -> list[Record]:
     return items  # type: ignore[return-value]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "labelstudio", "prodigy", "conll", "brat"])
+@pytest.mark.parametrize(
+    "fmt", ["jsonl", "doccano", "labelstudio", "prodigy", "conll", "brat", "spacy"]
+)
 def test_every_format_gives_back_the_exact_span_texts(
     ws: Workspace, tmp_path: Path, fmt: str
 ) -> None:
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
     expected = {}
     for row in ws.list_documents(status="done"):
         doc = ws.document(row.id)

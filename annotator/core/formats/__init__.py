@@ -22,6 +22,7 @@ from annotator.core.formats import (
     plaintext,
     prodigy,
     spacy_fmt,
+    spacy_jsonl,
 )
 from annotator.core.formats.base import (
     Problem,
@@ -41,6 +42,7 @@ READERS: dict[str, Reader] = {
         labelstudio.READER,
         prodigy.READER,
         doccano.READER,
+        spacy_jsonl.READER,
         jsonarray.READER,
         csvfile.READER,
         jsonl.READER,

@@ -45,7 +45,7 @@ from annotator.core.model import Document, Relation
 ANNOTATION_FIELDS = ("label", "entities", "relations")
 
 
-def _is_triples(value: Any) -> bool:
+def is_triples(value: Any) -> bool:
     if not isinstance(value, list):
         return False
     if {*map(type, value)} <= {list}:  # the usual JSON lists, checked in C
@@ -54,7 +54,7 @@ def _is_triples(value: Any) -> bool:
 
 
 def _label_spans(book: SpanBook, triples: Any) -> None:
-    if not _is_triples(triples):
+    if not is_triples(triples):
         raise RejectedError('"label" must be a list of [start, end, label] triples')
     book.extend(triples)
 
@@ -110,7 +110,7 @@ def looks_like_doccano(obj: dict[str, Any] | None) -> bool:
         return "start_offset" in entities[0]
     if entities is not None and "relations" in obj:
         return True
-    return "label" in obj and _is_triples(obj["label"])
+    return "label" in obj and is_triples(obj["label"])
 
 
 class DoccanoReader:

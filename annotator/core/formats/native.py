@@ -265,7 +265,7 @@ def looks_native(obj: dict[str, Any] | None) -> bool:
     if obj.get("offsets") == OFFSETS:
         return True
     spans = span_dicts(obj.get("spans"))
-    if spans is None or "tokens" in obj:
+    if spans is None or "tokens" in obj or "entities" in obj:  # Prodigy's, spaCy's
         return False
     keyed = all(isinstance(s.get("id"), str) and s["id"].startswith("T") for s in spans)
     return keyed and ("events" in obj or isinstance(obj.get("meta"), dict))
