@@ -118,8 +118,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         ws.close()
     for path, report in result.outputs.items():
         print(f"{report.documents} documents, {report.spans} spans -> {path}")
-        for reason, count in sorted(report.dropped.items()):
+        dropped, changed = report.split()
+        for reason, count in dropped:
             print(f"  dropped {count} {reason}", file=sys.stderr)
+        for reason, count in changed:
+            print(f"  kept {count} {reason}", file=sys.stderr)
         for note in report.notes:
             print(f"  {note}", file=sys.stderr)
     return 0

@@ -68,3 +68,16 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         if splits_character(text, pos):
             return f"span [{start}, {end}) splits a character at offset {pos}"
     return None
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at its edges (empty when it is all white space).
+
+    Corpora annotated by hand often hold " Partai Demokrat" or "Ruhut ": a
+    token-based format cannot carry those edges, and the name is the same without them.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

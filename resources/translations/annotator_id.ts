@@ -567,6 +567,10 @@
         <translation>Tidak disertakan oleh format ini:</translation>
     </message>
     <message>
+        <source>The format changed, and kept:</source>
+        <translation>Diubah oleh format ini, tetap disertakan:</translation>
+    </message>
+    <message>
         <source>No document matched the filters.</source>
         <translation>Tidak ada dokumen yang cocok dengan filter.</translation>
     </message>

@@ -10,10 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from annotator.gui.controllers.exporter import ExportWorker
+from annotator.core.formats.base import WriteReport
+from annotator.gui.controllers.exporter import ExportWorker, summary_html
 from annotator.gui.dialogs.export_dialog import ExportDialog
 from annotator.gui.workbench import Workbench
-from annotator.services.export import ExportCancelledError, ExportRequest, Split
+from annotator.services.export import ExportCancelledError, ExportRequest, ExportResult, Split
 from annotator.store.selection import FilterChoices
 from tests.gui.conftest import press, select_with_keys, stored
 
@@ -170,3 +171,13 @@ def test_the_next_export_opens_on_the_last_format_and_folder(
     qtbot.addWidget(dialog)
     assert dialog.chosen_format() == "conll"
     assert Path(dialog.out.text()) == tmp_path / "ner" / "export-conll.conll"
+
+
+def test_the_summary_lists_what_was_dropped_apart_from_what_was_changed(qtbot: QtBot) -> None:
+    report = WriteReport(documents=2, spans=5)
+    report.drop("span widened to token boundaries (kept)", 3)
+    report.drop("overlapping span")
+    html = summary_html(ExportResult({Path("out.conll"): report}))
+    dropped, changed = html.split("The format changed, and kept:")
+    assert "The format dropped:<ul><li>1 × overlapping span</li></ul>" in dropped
+    assert changed.startswith("<ul><li>3 × span widened to token boundaries</li></ul>")

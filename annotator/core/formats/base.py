@@ -103,6 +103,9 @@ class WriteContext:
     has_relations: bool | None = None  # known up front, so writers need not look ahead
 
 
+KEPT = " (kept)"
+
+
 @dataclass
 class WriteReport:
     """What an export wrote and what the format could not carry."""
@@ -113,8 +116,19 @@ class WriteReport:
     notes: list[str] = field(default_factory=list)
 
     def drop(self, reason: str, count: int = 1) -> None:
-        """Count something the format could not carry, by reason."""
+        """Count something the format could not carry, by reason.
+
+        A reason ending in ``KEPT`` is a change the format needed, the thing itself
+        written ("span widened to token boundaries (kept)"); see :meth:`split`.
+        """
         self.dropped[reason] = self.dropped.get(reason, 0) + count
+
+    def split(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """``(reason, count)`` of what was dropped, and of what was changed but kept
+        (without the ``KEPT`` mark), each sorted by reason."""
+        found = sorted(self.dropped.items())
+        dropped = [(r, n) for r, n in found if not r.endswith(KEPT)]
+        return dropped, [(r.removesuffix(KEPT), n) for r, n in found if r.endswith(KEPT)]
 
 
 class Writer(Protocol):

@@ -43,6 +43,7 @@ from annotator.core.formats.base import (
 )
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
+    TRIMMED,
     SpanIndex,
     drop_unsupported,
     flat_fields,
@@ -51,6 +52,7 @@ from annotator.core.formats.jsonout import (
 )
 from annotator.core.formats.nativerecord import RowDocument, row_document
 from annotator.core.model import Document, Relation
+from annotator.core.offsets import trimmed
 from annotator.core.tokens import Token, tokenize_words
 
 NOTES = (OFFSETS_NOTE, "token_end is inclusive")
@@ -180,6 +182,19 @@ def _token_records(
     ]
 
 
+def _trimmed(
+    text: str, triples: Iterable[tuple[int, int, str]], report: WriteReport
+) -> Iterator[tuple[int, int, str]]:
+    """``triples`` without white space at their edges (counted in ``report``)."""
+    for start, end, label in triples:
+        if start < end and (text[start].isspace() or text[end - 1].isspace()):
+            inner = trimmed(text, start, end)
+            if inner[0] < inner[1]:  # a span of white space alone stays as it is
+                start, end = inner
+                report.drop(TRIMMED)
+        yield start, end, label
+
+
 def _aligned(
     triples: Iterable[tuple[int, int, str]], starts: list[int], ends: list[int], report: WriteReport
 ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
@@ -234,7 +249,7 @@ def _task(
         words = [text[s:e] for s, e in stored]
     else:
         starts, ends, words = tokenize_words(text)
-    spans, by_pos = _aligned(triples, starts, ends, report)
+    spans, by_pos = _aligned(_trimmed(text, triples, report), starts, ends, report)
     tokens = _token_records(text, starts, ends, words, not stored)
     report.spans += len(spans)
     return {"text": text, "tokens": tokens, "spans": spans}, by_pos

@@ -15,8 +15,10 @@ from operator import itemgetter
 from typing import Any
 
 from annotator.core.formats.base import WriteReport
+from annotator.core.formats.jsonout import TRIMMED
 from annotator.core.formats.spacy_runs import tokenizer_for
 from annotator.core.model import Document
+from annotator.core.offsets import trimmed
 
 UNALIGNED = "spans not aligned to spaCy tokens"
 OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
@@ -48,12 +50,19 @@ def aligned_ranges(
     ranges.
 
     ``offsets`` holds ``sdoc.to_array([IDX, LENGTH])`` (token start and
-    length, a row a token); each span left out is counted in ``report``.
+    length, a row a token); each span left out is counted in ``report``. A span is
+    aligned without the white space at its edges (counted too), as spaCy's
+    ``char_span`` would not take those edges.
     """
     starts: list[int] = offsets[:, 0].tolist()
     lengths: list[int] = offsets[:, 1].tolist()
-    size, out = len(starts), list[Aligned]()
+    size, out, text = len(starts), list[Aligned](), sdoc.text
     for start, end, label in spans:
+        if start < end and (text[start].isspace() or text[end - 1].isspace()):
+            inner = trimmed(text, start, end)
+            if inner[0] < inner[1]:  # a span of white space alone stays as it is
+                start, end = inner
+                report.drop(TRIMMED)
         if start < end:  # a token starts at ``start`` and one ends at ``end``
             first = bisect_left(starts, start)
             if first < size and starts[first] == start:

@@ -68,10 +68,14 @@ def summary_html(result: ExportResult) -> str:
             "<p>"
             + html.escape(line.format(documents=report.documents, spans=report.spans, path=path))
         )
-        dropped = [f"{count} × {reason}" for reason, count in sorted(report.dropped.items())]
-        if dropped:
-            parts.append(html.escape(translate("Export", "The format dropped:")))
-            parts.append("<ul>" + "".join(f"<li>{html.escape(d)}</li>" for d in dropped) + "</ul>")
+        dropped, changed = report.split()
+        for title, items in (
+            (translate("Export", "The format dropped:"), dropped),
+            (translate("Export", "The format changed, and kept:"), changed),
+        ):
+            if items:
+                listed = "".join(f"<li>{html.escape(f'{n} × {r}')}</li>" for r, n in items)
+                parts.append(f"{html.escape(title)}<ul>{listed}</ul>")
         parts.extend(f"<br>{html.escape(note)}" for note in report.notes)
         parts.append("</p>")
     if not result.outputs or not result.documents:

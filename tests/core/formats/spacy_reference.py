@@ -1,11 +1,13 @@
 """What spaCy's own calls make of a document's spans: the reference the spaCy writers
-are compared with (``Doc.char_span`` strict, ``spacy.util.filter_spans``)."""
+are compared with (``Doc.char_span`` strict, ``spacy.util.filter_spans``), on the spans
+without the white space at their edges."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from annotator.core.formats.base import WriteReport
+from annotator.core.formats.jsonout import TRIMMED
 from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED
 from annotator.core.model import Document
 
@@ -17,7 +19,12 @@ def spacy_aligned(nlp: Any, doc: Document, report: WriteReport) -> tuple[Any, li
     sdoc = nlp.make_doc(doc.text)
     spans = []
     for span in doc.spans:
-        found = sdoc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+        start, end, piece = span.start, span.end, doc.text[span.start : span.end]
+        if piece.strip() and piece != piece.strip():  # the writers align a span without
+            start += len(piece) - len(piece.lstrip())  # the white space at its edges
+            end -= len(piece) - len(piece.rstrip())
+            report.drop(TRIMMED)
+        found = sdoc.char_span(start, end, label=span.label, alignment_mode="strict")
         if found is None:
             report.drop(UNALIGNED)
         else:

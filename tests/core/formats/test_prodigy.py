@@ -95,3 +95,22 @@ def test_white_space_after_a_token_is_told_from_the_gaps_alone(text: str) -> Non
     by_gap = prodigy._token_records(text, starts, ends, words, gaps_are_space=True)
     by_char = prodigy._token_records(text, starts, ends, words, gaps_are_space=False)
     assert by_gap == by_char
+
+
+EDGES = "Politikus Partai Demokrat Ruhut menilai."
+EDGED = (Span(9, 25, "ORG"), Span(26, 32, "PER"), Span(9, 10, "X"))  # " Partai Demokrat", "Ruhut "
+
+
+def test_white_space_at_span_edges_is_trimmed_not_dropped(tmp_path: Path) -> None:
+    """Hand-annotated corpora hold " Partai Demokrat": no token starts at the space."""
+    out = tmp_path / "p.jsonl"
+    report = prodigy.WRITER.write([Document(text=EDGES, spans=EDGED)], out, WriteContext())
+    task = json.loads(out.read_text(encoding="utf-8"))
+    assert [(EDGES[s["start"] : s["end"]], s["label"]) for s in task["spans"]] == [
+        ("Partai Demokrat", "ORG"),
+        ("Ruhut", "PER"),
+    ]
+    assert report.dropped == {
+        "span trimmed of white space at its edges (kept)": 2,
+        "spans not aligned to tokens": 1,  # white space alone
+    }

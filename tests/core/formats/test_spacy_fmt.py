@@ -90,3 +90,13 @@ def test_jsonl_alignment_matches_spacys_char_span_and_filter_spans() -> None:
         )
         assert spacy_fmt.aligned_triples(nlp, doc, ours) == expected, text
         assert ours == by_spacy
+
+
+def test_white_space_at_span_edges_is_trimmed_for_spacy(tmp_path: Path) -> None:
+    text = "Politikus Partai Demokrat Ruhut menilai."
+    spans = (Span(9, 25, "ORG"), Span(26, 32, "PER"))  # " Partai Demokrat", "Ruhut "
+    target = tmp_path / "spacy.jsonl"
+    report = spacy_fmt.WRITER.write([Document(text=text, spans=spans)], target, WriteContext())
+    record = json.loads(target.read_text(encoding="utf-8"))
+    assert [text[s:e] for s, e, _ in record["spans"]] == ["Partai Demokrat", "Ruhut"]
+    assert report.dropped == {"span trimmed of white space at its edges (kept)": 2}
