@@ -43,6 +43,12 @@ BATCH = 1000
 FIRST_BATCH = 125  # the first batches are small and double up to BATCH, so the workers start
 # within milliseconds and the writer soon after, instead of both waiting for 2,000 records
 SKIP_IN_FOLDERS = {".ann", ".conf"}
+# A corpus folder's README, licence or data card is not an article: left out of a folder
+# (with a warning naming it), imported when named itself
+CARD_NAMES = frozenset(
+    "readme license licence source sources changelog changes contributing copying notice "
+    "authors citation".split()
+)
 
 
 @dataclass
@@ -95,6 +101,16 @@ def _folder_files(folder: Path, known: set[str]) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+def _without_cards(files: list[Path], named: set[Path], summary: ImportSummary) -> list[Path]:
+    """``files`` without the READMEs and data cards found in folders, each reported."""
+    cards = [f for f in files if f.stem.lower() in CARD_NAMES and f not in named]
+    for card in cards:
+        msg = "left out: a README or data card, not an article (name the file to import it)"
+        summary.warnings.append(Problem(str(card), msg, severity=Severity.WARNING))
+    left_out = set(cards)
+    return [f for f in files if f not in left_out] if cards else files
+
+
 def _path_order(path: str) -> list[str]:
     """The order of ``Path`` objects (part by part), without making them."""
     return path.split(os.sep)
@@ -124,9 +140,8 @@ class Importer:
         summary = ImportSummary()
         options = options or ReadOptions()
         self._missing = {p for p in paths if not p.exists()}
-        batches = self._batches(
-            list(expand_paths(paths)), fmt, options, summary, progress, cancelled
-        )
+        files = _without_cards(list(expand_paths(paths)), set(paths), summary)
+        batches = self._batches(files, fmt, options, summary, progress, cancelled)
         parse = options.press_release
 
         def item(record: Record) -> tuple[model.Document, bool]:

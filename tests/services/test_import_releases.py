@@ -100,7 +100,8 @@ def test_brat_folder_and_markdown_releases_import(sqlite_url: str) -> None:
     summary = ws.import_paths([*sorted(brat.glob("*.txt")), releases])
     assert summary.rejected == 0, summary.problems[:3]
     rows = ws.list_documents()
-    assert len(rows) == 13 + 295 + 1  # 13 brat documents, 295 releases and the SOURCE.md
+    assert len(rows) == 13 + 295  # 13 brat documents and 295 releases: not the SOURCE.md
+    assert [w.path for w in summary.warnings] == [str(releases / "SOURCE.md")]
     assert sum(r.span_count for r in rows) == 1403
     with_place = [ws.document(r.id) for r in rows[13:]]
     found = sum(1 for d in with_place if d is not None and (d.place or d.agency))

@@ -18,6 +18,24 @@ def _jsonl(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def test_a_folders_readme_and_data_card_are_left_out_unless_named(
+    tmp_path: Path, db_url: str
+) -> None:
+    folder = tmp_path / "korpus"
+    folder.mkdir()
+    (folder / "rilis-1.txt").write_text("Tarakan (ANTARA) - Polda Kaltara siaga.", "utf-8")
+    (folder / "README.md").write_text("# Korpus\n\nRilis pers Polda Kaltara, 2024.", "utf-8")
+    (folder / "SOURCE.md").write_text("Sumber: contoh buatan tim.", "utf-8")
+    ws = _ws(db_url)
+    summary = ws.import_paths([folder])
+    assert (summary.imported, summary.rejected) == (1, 0)
+    assert sorted(Path(w.path).name for w in summary.warnings) == ["README.md", "SOURCE.md"]
+    assert all("not an article" in w.message for w in summary.warnings)
+    named = ws.import_paths([folder / "README.md"])
+    assert (named.imported, named.warnings) == (1, [])
+    ws.close()
+
+
 def test_folder_of_text_files_imports_one_article_each(tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "rilis"
     (folder / "sub").mkdir(parents=True)
