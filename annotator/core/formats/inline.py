@@ -171,12 +171,13 @@ class InlineWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         report = WriteReport()
-        multiline = 0
+        multiline = tagged = 0
         with target.open("w", encoding="utf-8", newline="") as out:
             for doc in docs:
                 spans = nested_spans(doc, report)
                 line = tagged_text(doc.text, spans)
                 multiline += "\n" in line or "\r" in line
+                tagged += TAG.search(doc.text) is not None
                 out.write(line + "\n")
                 report.documents += 1
                 report.spans += len(spans)
@@ -187,6 +188,11 @@ class InlineWriter:
         if multiline:
             report.notes.append(
                 f"{multiline} documents hold line breaks; each line reads back apart"
+            )
+        if tagged:
+            report.notes.append(
+                f"{tagged} documents hold text that reads as a tag (such as <TAB>); "
+                "it reads back as one"
             )
         return report
 

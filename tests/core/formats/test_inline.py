@@ -87,3 +87,15 @@ def test_an_unclosed_tag_at_the_end_is_an_error(tmp_path: Path) -> None:
     assert [r.document.text for r in records] == ["Satu."]
     assert problems[-1].severity == Severity.ERROR
     assert problems[-1].line == 2
+
+
+def test_writer_says_when_a_text_holds_what_reads_as_a_tag(tmp_path: Path) -> None:
+    doc = Document(text="Format: token<TAB>label di Tarakan", spans=(Span(26, 33, "LOC"),))
+    report = inline.WRITER.write([doc], tmp_path / "o.txt", WriteContext())
+    assert report.notes == [
+        "1 documents hold text that reads as a tag (such as <TAB>); it reads back as one"
+    ]
+    plain = inline.WRITER.write(
+        [Document(text="Apel di Tarakan")], tmp_path / "p.txt", WriteContext()
+    )
+    assert plain.notes == []
