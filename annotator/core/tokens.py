@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0903"
@@ -65,6 +66,37 @@ def tokenize_words(text: str) -> tuple[list[int], list[int], list[str]]:
             pos += len(piece)
         pos += 1
     return starts, ends, words
+
+
+def split_at(
+    starts: Sequence[int], ends: Sequence[int], cuts: Iterable[int]
+) -> tuple[list[int], list[int], int]:
+    """The tokens cut at each offset of ``cuts`` that falls inside one, and how many cuts did.
+
+    A span that starts or ends inside a word ("[Venezuela]’s", "[un]likely")
+    then starts and ends at token bounds.
+    """
+    inner = sorted({c for c in cuts if _inside(starts, ends, c)})
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    k = 0
+    for start, end in zip(starts, ends, strict=True):
+        while k < len(inner) and inner[k] <= start:
+            k += 1
+        while k < len(inner) and inner[k] < end:
+            new_starts.append(start)
+            new_ends.append(inner[k])
+            start = inner[k]
+            k += 1
+        new_starts.append(start)
+        new_ends.append(end)
+    return new_starts, new_ends, len(inner)
+
+
+def _inside(starts: Sequence[int], ends: Sequence[int], pos: int) -> bool:
+    """Whether ``pos`` falls strictly inside a token."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and starts[i] < pos < ends[i]
 
 
 def snap_to_tokens(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

@@ -53,7 +53,7 @@ from annotator.core.formats.jsonout import (
 from annotator.core.formats.nativerecord import RowDocument, row_document
 from annotator.core.model import Document, Relation
 from annotator.core.offsets import trimmed
-from annotator.core.tokens import Token, tokenize_words
+from annotator.core.tokens import Token, split_at, tokenize_words
 
 NOTES = (OFFSETS_NOTE, "token_end is inclusive")
 TASK_FIELDS = ("tokens", "spans", "relations", "meta", "_input_hash", "_task_hash", "_view_id")
@@ -182,30 +182,39 @@ def _token_records(
     ]
 
 
+CUT = "token cut where a span starts or ends inside it (kept)"
+
+
 def _trimmed(
     text: str, triples: Iterable[tuple[int, int, str]], report: WriteReport
-) -> Iterator[tuple[int, int, str]]:
+) -> list[tuple[int, int, str]]:
     """``triples`` without white space at their edges (counted in ``report``)."""
-    for start, end, label in triples:
-        if start < end and (text[start].isspace() or text[end - 1].isspace()):
+    out = list(triples)
+    space = str.isspace
+    if not any(space(text[s]) or space(text[e - 1]) for s, e, _ in out if s < e):
+        return out  # the usual document
+    for n, (start, end, label) in enumerate(out):
+        if start < end and (space(text[start]) or space(text[end - 1])):
             inner = trimmed(text, start, end)
             if inner[0] < inner[1]:  # a span of white space alone stays as it is
-                start, end = inner
+                out[n] = (*inner, label)
                 report.drop(TRIMMED)
-        yield start, end, label
+    return out
 
 
 def _aligned(
-    triples: Iterable[tuple[int, int, str]], starts: list[int], ends: list[int], report: WriteReport
-) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
-    """Spans whose start and end are token bounds, and each by its position among ``triples``."""
+    triples: list[tuple[int, int, str]], starts: list[int], ends: list[int]
+) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]], list[int]]:
+    """Spans whose start and end are token bounds, each by its position among ``triples``,
+    and the offsets of the others' ends."""
     spans: list[dict[str, Any]] = []
     by_pos: dict[int, dict[str, Any]] = {}
+    missed: list[int] = []
     size = len(starts)
     for pos, (start, end, label) in enumerate(triples):
         first, last = bisect_left(starts, start), bisect_left(ends, end)
         if last < first or last >= size or starts[first] != start or ends[last] != end:
-            report.drop("spans not aligned to tokens")
+            missed += (start, end)
             continue
         item: dict[str, Any] = {
             "start": start,
@@ -216,7 +225,7 @@ def _aligned(
         }
         spans.append(item)
         by_pos[pos] = item
-    return spans, by_pos
+    return spans, by_pos, missed
 
 
 def _relations_out(
@@ -249,7 +258,16 @@ def _task(
         words = [text[s:e] for s, e in stored]
     else:
         starts, ends, words = tokenize_words(text)
-    spans, by_pos = _aligned(_trimmed(text, triples, report), starts, ends, report)
+    wanted = _trimmed(text, triples, report)
+    spans, by_pos, missed = _aligned(wanted, starts, ends)
+    if missed and not stored:  # our own tokens: cut where a span starts or ends in a word
+        starts, ends, cut = split_at(starts, ends, missed)
+        if cut:
+            report.drop(CUT, cut)
+            words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
+            spans, by_pos, missed = _aligned(wanted, starts, ends)
+    if missed:
+        report.drop("spans not aligned to tokens", len(missed) // 2)
     tokens = _token_records(text, starts, ends, words, not stored)
     report.spans += len(spans)
     return {"text": text, "tokens": tokens, "spans": spans}, by_pos

@@ -51,8 +51,30 @@ def test_round_trip_keeps_spans_relations_and_tokens(tmp_path: Path) -> None:
     assert again["tokens"] == doc.meta["tokens"]  # stored tokens are reused
 
 
-def test_spans_not_on_token_boundaries_are_reported_dropped(tmp_path: Path) -> None:
-    doc = Document(text="Polda Kaltara siaga.", spans=(Span(0, 3, "ORG"), Span(0, 13, "ORG")))
+def test_a_span_inside_a_word_cuts_the_word_into_tokens(tmp_path: Path) -> None:
+    """Prodigy takes the tokens it is given: "Venezuela’s" becomes "Venezuela" and "’s"."""
+    text = "Ekspor Venezuela’s turun, unlikely naik."
+    spans = (Span(7, 16, "COUNTRY"), Span(26, 28, "CUE"), Span(28, 34, "CUE"))
+    target = tmp_path / "p.jsonl"
+    report = prodigy.WRITER.write([Document(text=text, spans=spans)], target, WriteContext())
+    assert report.dropped == {"token cut where a span starts or ends inside it (kept)": 2}
+    task = json.loads(target.read_text(encoding="utf-8"))
+    words = [(t["text"], t["ws"]) for t in task["tokens"]]
+    assert words[1:3] == [("Venezuela", False), ("’s", True)]
+    assert words[5:7] == [("un", False), ("likely", True)]
+    tokens = task["tokens"]
+    for span in task["spans"]:
+        first, last = tokens[span["token_start"]], tokens[span["token_end"]]
+        assert (first["start"], last["end"]) == (span["start"], span["end"])
+    assert [text[s["start"] : s["end"]] for s in task["spans"]] == ["Venezuela", "un", "likely"]
+
+
+def test_a_span_off_stored_tokens_is_reported_dropped(tmp_path: Path) -> None:
+    """Tokens kept from an import are written as they came, never cut."""
+    text = "Polda Kaltara siaga."
+    bounds = [(0, 5), (6, 13), (14, 19), (19, 20)]
+    meta = {"tokens": [{"start": a, "end": b} for a, b in bounds]}
+    doc = Document(text=text, spans=(Span(0, 3, "ORG"), Span(0, 13, "ORG")), meta=meta)
     target = tmp_path / "p.jsonl"
     report = prodigy.WRITER.write([doc], target, WriteContext())
     assert report.dropped == {"spans not aligned to tokens": 1}
