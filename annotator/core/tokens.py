@@ -69,14 +69,17 @@ def tokenize_words(text: str) -> tuple[list[int], list[int], list[str]]:
 
 
 def split_at(
-    starts: Sequence[int], ends: Sequence[int], cuts: Iterable[int]
+    starts: list[int], ends: list[int], cuts: Iterable[int]
 ) -> tuple[list[int], list[int], int]:
     """The tokens cut at each offset of ``cuts`` that falls inside one, and how many cuts did.
 
     A span that starts or ends inside a word ("[Venezuela]’s", "[un]likely")
-    then starts and ends at token bounds.
+    then starts and ends at token bounds. The lists themselves when none does.
     """
-    inner = sorted({c for c in cuts if _inside(starts, ends, c)})
+    bounds = {*starts, *ends}  # most cuts are token bounds: looked up in C
+    inner = sorted({c for c in cuts if c not in bounds and _inside(starts, ends, c)})
+    if not inner:
+        return starts, ends, 0
     new_starts: list[int] = []
     new_ends: list[int] = []
     k = 0

@@ -17,8 +17,11 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.conll import DOCSTART_LINE
+from annotator.core.formats.jsonout import TRIMMED
 from annotator.core.model import Document
-from annotator.core.tokens import Token, tokenize_words
+from annotator.core.tokens import Token, split_at, tokenize_words
+
+CUT = "token cut where a span starts or ends inside it (kept)"
 
 
 def _valid_tokens(text: str, tokens: list[Any]) -> bool:
@@ -41,10 +44,12 @@ def _choose(
     ends: Sequence[int],
     context: WriteContext,
     report: WriteReport,
+    misfits: list[int] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Token ranges ``(first, last, label)`` to tag, without overlaps.
 
-    Spans are widened to whole tokens; spans covering no token or crossing a
+    Spans are widened to whole tokens, or with ``misfits`` the bounds of those
+    that need it are put there instead; spans covering no token or crossing a
     sentence break are dropped; of overlapping spans the one whose label comes
     first in ``context.label_priority`` wins, then the longest.
     """
@@ -59,7 +64,11 @@ def _choose(
             report.drop("span crosses a sentence break")
         else:
             if starts[first] != span.start or ends[last] != span.end:
-                report.drop("span widened to token boundaries (kept)")
+                if misfits is not None:
+                    misfits += (span.start, span.end)
+                else:
+                    inside = text[starts[first] : ends[last]] == text[span.start : span.end].strip()
+                    report.drop(TRIMMED if inside else "span widened to token boundaries (kept)")
             candidates.append((first, last, span.label))
     in_order = sorted(candidates)
     if all(a[1] < b[0] for a, b in pairwise(in_order)):
@@ -114,15 +123,39 @@ def _bounds(tokens: list[Token]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return starts, ends
 
 
-def _token_table(doc: Document) -> tuple[Sequence[int], Sequence[int], list[str]]:
+def _token_table(doc: Document) -> tuple[Sequence[int], Sequence[int], list[str], bool]:
     """Starts, ends and texts of the document's tokens (white space as ``_``):
-    ``meta["tokens"]`` when valid (kept from a CoNLL import), else the tokenizer's."""
+    ``meta["tokens"]`` when valid (kept from a CoNLL import), else the tokenizer's;
+    and whether they are the tokenizer's."""
     stored = doc.meta.get("tokens")
     if isinstance(stored, list) and _valid_tokens(doc.text, stored):
         starts, ends = _bounds([(int(s), int(e)) for s, e in stored])
         clean = _SPACE.sub("_", doc.text)  # one character for one: offsets still hold
-        return starts, ends, [clean[s:e] or "_" for s, e in zip(starts, ends, strict=True)]
-    return tokenize_words(doc.text)  # no white space in these, and none empty
+        words = [clean[s:e] or "_" for s, e in zip(starts, ends, strict=True)]
+        return starts, ends, words, False
+    return (*tokenize_words(doc.text), True)  # no white space in these, and none empty
+
+
+def _tagged_tokens(
+    doc: Document, context: WriteContext, report: WriteReport
+) -> tuple[Sequence[int], list[str], list[tuple[int, int, str]]]:
+    """The document's token starts and texts, and the token ranges to tag (:func:`_choose`). The
+    tokenizer's tokens are cut where a span starts or ends inside a word
+    ("[Venezuela]’s", "[un]likely"), so the span keeps its exact text."""
+    starts, ends, words, ours = _token_table(doc)
+    misfits: list[int] = []
+    probe = WriteReport()
+    chosen = _choose(doc, starts, ends, context, probe, misfits if ours else None)
+    if not misfits:
+        for reason, count in probe.dropped.items():
+            report.drop(reason, count)
+        return starts, words, chosen
+    cut_starts, cut_ends, cut = split_at(list(starts), list(ends), misfits)
+    if cut:
+        report.drop(CUT, cut)
+        text = doc.text
+        words = [text[s:e] for s, e in zip(cut_starts, cut_ends, strict=True)]
+    return cut_starts, words, _choose(doc, cut_starts, cut_ends, context, report)
 
 
 def _breaks(text: str, starts: Sequence[int]) -> list[int]:
@@ -157,10 +190,9 @@ def document_body(doc: Document, context: WriteContext, report: WriteReport) -> 
     A document imported from CoNLL keeps its middle columns (POS and the
     like); the width is the document's own, as CoNLL readers take it.
     """
-    starts, ends, words = _token_table(doc)
+    starts, words, chosen = _tagged_tokens(doc, context, report)
     if not words:
         return ""
-    chosen = _choose(doc, starts, ends, context, report)
     lines = [""] * (2 * len(words))
     lines[0::2] = _with_columns(words, _columns(doc, len(words)))
     lines[1::2] = tag_ends(len(words), chosen, _breaks(doc.text, starts))

@@ -41,6 +41,7 @@ from annotator.core.formats.base import (
     WriteContext,
     WriteReport,
 )
+from annotator.core.formats.conll_writer import CUT
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
     TRIMMED,
@@ -180,9 +181,6 @@ def _token_records(
         {"text": word, "start": s, "end": e, "id": n, "ws": space}
         for word, s, e, n, space in zip(words, starts, ends, count(), ws, strict=False)
     ]
-
-
-CUT = "token cut where a span starts or ends inside it (kept)"
 
 
 def _trimmed(

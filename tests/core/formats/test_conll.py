@@ -68,11 +68,24 @@ def test_label_priority_decides_overlaps(tmp_path: Path) -> None:
     assert "Selor O" in rows
 
 
-def test_writer_widens_a_part_word_span_and_says_so(tmp_path: Path) -> None:
+def test_writer_cuts_a_word_where_a_span_starts_or_ends_in_it_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """The span keeps its exact text ("[Venezuela]’s", "[un]likely"); tokens kept from a
+    CoNLL import are never cut (see the idner round trip)."""
     start = TEXT.index("Kaltara")
-    doc = Document(text=TEXT, spans=(Span(start + 1, start + 4, "ORG"),))
+    doc = Document(text=TEXT, spans=(Span(start, start + 4, "ORG"),))
     report = conll_writer.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
-    assert report.dropped == {"span widened to token boundaries (kept)": 1}
+    assert report.dropped == {"token cut where a span starts or ends inside it (kept)": 1}
+    lines = (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")
+    assert lines[lines.index("Kalt B-ORG") + 1] == "ara O"
+
+
+def test_writer_trims_white_space_at_span_edges_and_says_so(tmp_path: Path) -> None:
+    start = TEXT.index("Kaltara")
+    doc = Document(text=TEXT, spans=(Span(start - 1, start + 7, "ORG"),))
+    report = conll_writer.WRITER.write([doc], tmp_path / "o.conll", WriteContext())
+    assert report.dropped == {"span trimmed of white space at its edges (kept)": 1}
     assert "Kaltara B-ORG" in (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")
 
 
