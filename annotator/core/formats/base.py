@@ -104,6 +104,9 @@ class WriteContext:
 
 
 KEPT = " (kept)"
+# What token-based writers change in a span and keep
+TRIMMED = "span trimmed of white space at its edges (kept)"  # no token holds white space
+CUT = "token cut where a span starts or ends inside it (kept)"  # the writer's own tokens
 
 
 @dataclass

@@ -15,13 +15,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.formats.base import CUT, TRIMMED, WriteContext, WriteReport
 from annotator.core.formats.conll import DOCSTART_LINE
-from annotator.core.formats.jsonout import TRIMMED
 from annotator.core.model import Document
 from annotator.core.tokens import Token, split_at, tokenize_words
-
-CUT = "token cut where a span starts or ends inside it (kept)"
 
 
 def _valid_tokens(text: str, tokens: list[Any]) -> bool:

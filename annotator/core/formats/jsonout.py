@@ -12,7 +12,6 @@ from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
 
 OFFSETS_NOTE = "offsets are Python code points over the text, end-exclusive"
-TRIMMED = "span trimmed of white space at its edges (kept)"  # token formats cannot hold those
 T = TypeVar("T")
 COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
 

@@ -35,16 +35,16 @@ from annotator.core.formats.annotated import (
     span_dicts,
 )
 from annotator.core.formats.base import (
+    CUT,
+    TRIMMED,
     ReadItem,
     ReadOptions,
     RejectedError,
     WriteContext,
     WriteReport,
 )
-from annotator.core.formats.conll_writer import CUT
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
-    TRIMMED,
     SpanIndex,
     drop_unsupported,
     flat_fields,

@@ -14,8 +14,7 @@ from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
-from annotator.core.formats.base import WriteReport
-from annotator.core.formats.jsonout import TRIMMED
+from annotator.core.formats.base import TRIMMED, WriteReport
 from annotator.core.formats.spacy_runs import tokenizer_for
 from annotator.core.model import Document
 from annotator.core.offsets import trimmed
@@ -44,19 +43,20 @@ def triples(doc: Document) -> list[Triple]:
 
 
 def aligned_ranges(
-    sdoc: Any, spans: Iterable[Triple], report: WriteReport, offsets: Any
+    sdoc: Any, spans: Iterable[Triple], report: WriteReport, offsets: Any, text: str
 ) -> list[Aligned]:
     """The ``spans`` (of ``sdoc``'s text) that are aligned in spaCy Doc ``sdoc``, as token
     ranges.
 
     ``offsets`` holds ``sdoc.to_array([IDX, LENGTH])`` (token start and
-    length, a row a token); each span left out is counted in ``report``. A span is
+    length, a row a token), ``text`` is its text (``Doc.text`` joins the tokens anew each
+    time); each span left out is counted in ``report``. A span is
     aligned without the white space at its edges (counted too), as spaCy's
     ``char_span`` would not take those edges.
     """
     starts: list[int] = offsets[:, 0].tolist()
     lengths: list[int] = offsets[:, 1].tolist()
-    size, out, text = len(starts), list[Aligned](), sdoc.text
+    size, out = len(starts), list[Aligned]()
     for start, end, label in spans:
         if start < end and (text[start].isspace() or text[end - 1].isspace()):
             inner = trimmed(text, start, end)

@@ -350,7 +350,7 @@ def write_texts(texts: Iterable[Text], path: Path, nlp: Any, report: WriteReport
         for text, external_id, spans in texts:
             sdoc = nlp.make_doc(text)
             table = sdoc.to_array(columns)
-            aligned = aligned_ranges(sdoc, spans, report, table[:, -2:])
+            aligned = aligned_ranges(sdoc, spans, report, table[:, -2:], text)
             ents = counted_entities(aligned, report)
             user_data = {} if external_id is None else {"id": external_id}
             out.add(sdoc, table, aligned, ents, user_data)

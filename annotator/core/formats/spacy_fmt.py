@@ -79,7 +79,8 @@ def aligned_triples(
     from spacy.attrs import IDX, LENGTH
 
     sdoc = nlp.make_doc(doc.text)
-    spans = aligned_ranges(sdoc, triples(doc), report, sdoc.to_array([IDX, LENGTH]))
+    offsets = sdoc.to_array([IDX, LENGTH])
+    spans = aligned_ranges(sdoc, triples(doc), report, offsets, doc.text)
     ents = counted_entities(spans, report)
     return [[s[2], s[3], s[4]] for s in spans], [[s[2], s[3], s[4]] for s in ents]
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.formats.base import WriteReport
-from annotator.core.formats.jsonout import TRIMMED
+from annotator.core.formats.base import TRIMMED, WriteReport
 from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED
 from annotator.core.model import Document
 

@@ -156,7 +156,7 @@ def test_span_groups_are_packed_as_spacy_packs_them() -> None:
     for doc in _documents():
         sdoc = nlp.make_doc(doc.text)
         offsets = sdoc.to_array([IDX, LENGTH])
-        aligned = aligned_ranges(sdoc, triples(doc), WriteReport(), offsets)
+        aligned = aligned_ranges(sdoc, triples(doc), WriteReport(), offsets, doc.text)
         spans = [span for span in aligned if span[2] < span[3]]  # what the writer packs
         labels = {s[4]: nlp.vocab.strings.add(s[4]) for s in spans}
         sdoc.spans["sc"] = [SpacySpan(sdoc, s[0], s[1], label=s[4]) for s in spans]
