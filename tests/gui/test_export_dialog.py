@@ -179,5 +179,5 @@ def test_the_summary_lists_what_was_dropped_apart_from_what_was_changed(qtbot: Q
     report.drop("overlapping span")
     html = summary_html(ExportResult({Path("out.conll"): report}))
     dropped, changed = html.split("The format changed, and kept:")
-    assert "The format dropped:<ul><li>1 × overlapping span</li></ul>" in dropped
+    assert "out.conll<br>The format dropped:<ul><li>1 × overlapping span</li></ul>" in dropped
     assert changed.startswith("<ul><li>3 × span widened to token boundaries</li></ul>")

@@ -75,7 +75,8 @@ def summary_html(result: ExportResult) -> str:
         ):
             if items:
                 listed = "".join(f"<li>{html.escape(f'{n} × {r}')}</li>" for r, n in items)
-                parts.append(f"{html.escape(title)}<ul>{listed}</ul>")
+                gap = "" if parts[-1].endswith("</ul>") else "<br>"  # a list ends its line
+                parts.append(f"{gap}{html.escape(title)}<ul>{listed}</ul>")
         parts.extend(f"<br>{html.escape(note)}" for note in report.notes)
         parts.append("</p>")
     if not result.outputs or not result.documents:
