@@ -71,13 +71,15 @@ def span_problem(text: str, start: int, end: int) -> str | None:
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the white space at its edges (empty when it is all white space).
+    """``[start, end)`` without the white space at its edges; as it is when it is white
+    space alone.
 
     Corpora annotated by hand often hold " Partai Demokrat" or "Ruhut ": a
     token-based format cannot carry those edges, and the name is the same without them.
     """
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return (inner_start, inner_end) if inner_start < inner_end else (start, end)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.core.model import Document, Schema
+from annotator.core.offsets import trimmed
 
 
 class Severity(StrEnum):
@@ -107,6 +108,14 @@ KEPT = " (kept)"
 # What token-based writers change in a span and keep
 TRIMMED = "span trimmed of white space at its edges (kept)"  # no token holds white space
 CUT = "token cut where a span starts or ends inside it (kept)"  # the writer's own tokens
+
+
+def trim_edges(text: str, start: int, end: int, report: WriteReport) -> tuple[int, int]:
+    """:func:`~annotator.core.offsets.trimmed`, counted in ``report`` when it trims."""
+    inner = trimmed(text, start, end)
+    if inner != (start, end):
+        report.drop(TRIMMED)
+    return inner
 
 
 @dataclass

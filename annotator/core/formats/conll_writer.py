@@ -18,6 +18,7 @@ from typing import Any
 from annotator.core.formats.base import CUT, TRIMMED, WriteContext, WriteReport
 from annotator.core.formats.conll import DOCSTART_LINE
 from annotator.core.model import Document
+from annotator.core.offsets import trimmed
 from annotator.core.tokens import Token, split_at, tokenize_words
 
 
@@ -64,7 +65,7 @@ def _choose(
                 if misfits is not None:
                     misfits += (span.start, span.end)
                 else:
-                    inside = text[starts[first] : ends[last]] == text[span.start : span.end].strip()
+                    inside = trimmed(text, span.start, span.end) == (starts[first], ends[last])
                     report.drop(TRIMMED if inside else "span widened to token boundaries (kept)")
             candidates.append((first, last, span.label))
     in_order = sorted(candidates)

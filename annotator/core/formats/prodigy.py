@@ -36,12 +36,12 @@ from annotator.core.formats.annotated import (
 )
 from annotator.core.formats.base import (
     CUT,
-    TRIMMED,
     ReadItem,
     ReadOptions,
     RejectedError,
     WriteContext,
     WriteReport,
+    trim_edges,
 )
 from annotator.core.formats.jsonout import (
     OFFSETS_NOTE,
@@ -53,7 +53,6 @@ from annotator.core.formats.jsonout import (
 )
 from annotator.core.formats.nativerecord import RowDocument, row_document
 from annotator.core.model import Document, Relation
-from annotator.core.offsets import trimmed
 from annotator.core.tokens import Token, split_at, tokenize_words
 
 NOTES = (OFFSETS_NOTE, "token_end is inclusive")
@@ -191,13 +190,7 @@ def _trimmed(
     space = str.isspace
     if not any(space(text[s]) or space(text[e - 1]) for s, e, _ in out if s < e):
         return out  # the usual document
-    for n, (start, end, label) in enumerate(out):
-        if start < end and (space(text[start]) or space(text[end - 1])):
-            inner = trimmed(text, start, end)
-            if inner[0] < inner[1]:  # a span of white space alone stays as it is
-                out[n] = (*inner, label)
-                report.drop(TRIMMED)
-    return out
+    return [(*trim_edges(text, s, e, report), label) for s, e, label in out]
 
 
 def _aligned(

@@ -14,10 +14,9 @@ from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
-from annotator.core.formats.base import TRIMMED, WriteReport
+from annotator.core.formats.base import WriteReport, trim_edges
 from annotator.core.formats.spacy_runs import tokenizer_for
 from annotator.core.model import Document
-from annotator.core.offsets import trimmed
 
 UNALIGNED = "spans not aligned to spaCy tokens"
 OVERLAPPING = "overlapping spans left out of entities (kept in spans)"
@@ -59,10 +58,7 @@ def aligned_ranges(
     size, out = len(starts), list[Aligned]()
     for start, end, label in spans:
         if start < end and (text[start].isspace() or text[end - 1].isspace()):
-            inner = trimmed(text, start, end)
-            if inner[0] < inner[1]:  # a span of white space alone stays as it is
-                start, end = inner
-                report.drop(TRIMMED)
+            start, end = trim_edges(text, start, end, report)
         if start < end:  # a token starts at ``start`` and one ends at ``end``
             first = bisect_left(starts, start)
             if first < size and starts[first] == start:
