@@ -22,6 +22,7 @@ cost of an import; this takes about 40.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -60,6 +61,87 @@ def signature_of_folded(folded: str) -> tuple[int, ...]:
     starts, ends = _shingles(codes)
     hashes = _hashes(codes, starts, ends)
     return _signature(hashes)
+
+
+def signatures_of_folded(texts: Sequence[str]) -> list[tuple[int, ...]]:
+    """:func:`signature_of_folded` of each of ``texts``, the same values found faster.
+
+    A 3 KB release costs numpy a few microseconds of work and some forty of
+    calls: short texts are joined into groups of up to ``_CHUNK`` characters
+    and each group is hashed and binned by the same dozen calls
+    (:func:`_group_signatures`). A long text is signed alone.
+    """
+    out: list[tuple[int, ...]] = [()] * len(texts)
+    group: list[tuple[int, str]] = []
+    size = 0
+    for i, text in enumerate(texts):
+        low = text.lower()
+        if not low:
+            continue
+        if len(low) > _CHUNK // 4:
+            out[i] = signature_of_folded(text)
+            continue
+        if size + len(low) >= _CHUNK:
+            _fill(out, group)
+            group, size = [], 0
+        group.append((i, low))
+        size += len(low) + 1
+    _fill(out, group)
+    return out
+
+
+def _fill(out: list[tuple[int, ...]], group: list[tuple[int, str]]) -> None:
+    """Put the signatures of ``group`` (indexes into ``out``, lower-cased texts) in ``out``."""
+    if group:
+        found = _group_signatures([low for _, low in group])
+        for (i, _), sig in zip(group, found, strict=True):
+            out[i] = sig
+
+
+def _group_signatures(lows: list[str]) -> list[tuple[int, ...]]:
+    """The signatures of non-empty lower-cased folded texts, joined by spaces
+    (``_CHUNK`` characters at most): a shingle's hash does not depend on where
+    it starts, so one table of prefix sums serves them all."""
+    codes = _code_points(" ".join(lows))
+    lengths = np.fromiter(map(len, lows), dtype=np.intp, count=len(lows))
+    seps = np.cumsum(lengths + 1) - 1  # the space after each text (the last: past the end)
+    bounds = np.concatenate(([-1], np.flatnonzero(codes == _SPACE), [len(codes)]))
+    marks = np.zeros(len(bounds), dtype=np.intp)
+    marks[0] = 1
+    marks[np.searchsorted(bounds, seps)] = 1
+    owner = np.cumsum(marks) - 1  # the text a shingle starting after a bound lies in
+    first = np.arange(len(bounds) - SHINGLE)  # shingles from bound k to bound k + SHINGLE ...
+    inside = owner[first + SHINGLE - 1] == owner[first]  # ... with no text's end between
+    starts, ends, docs = (
+        bounds[first[inside]] + 1,
+        bounds[first[inside] + SHINGLE],
+        owner[first[inside]],
+    )
+    short = np.flatnonzero(np.bincount(docs, minlength=len(lows)) == 0)  # under five words
+    if len(short):  # signed by their whole text
+        starts = np.concatenate((starts, seps[short] - lengths[short]))
+        ends = np.concatenate((ends, seps[short]))
+        docs = np.concatenate((docs, short))
+    hashes = _chunk_hashes(codes, starts, ends)
+    slots = docs * NUM_HASHES + (hashes >> np.uint64(_SLOT_SHIFT)).astype(np.intp)
+    bins = np.full(len(lows) * NUM_HASHES, _EMPTY, dtype=np.uint64)
+    np.minimum.at(bins, slots, hashes)
+    table = bins.reshape(len(lows), NUM_HASHES)
+    gaps = np.flatnonzero((table == _EMPTY).any(axis=1))
+    if len(gaps):
+        table[gaps] = _densified_rows(table[gaps])
+    return [tuple(row) for row in table.tolist()]
+
+
+def _densified_rows(table: Array) -> Array:
+    """:func:`_densified` of each row of ``table`` (every row has a filled bin)."""
+    twice = np.concatenate((table, table), axis=1)
+    at = np.arange(2 * NUM_HASHES)
+    filled_at = np.where(twice != _EMPTY, at, 2 * NUM_HASHES)
+    donor = np.minimum.accumulate(filled_at[:, ::-1], axis=1)[:, ::-1][:, :NUM_HASHES]
+    borrowed = (donor - at[:NUM_HASHES]).astype(np.uint64) * np.uint64(_ROTATION)
+    dense: Array = np.take_along_axis(twice, donor, axis=1) + borrowed
+    return dense
 
 
 def _code_points(text: str) -> Array:
@@ -144,14 +226,20 @@ def _powers(length: int) -> tuple[Array, Array]:
 
 
 def _signature(hashes: Array) -> tuple[int, ...]:
-    """Each bin's smallest hash; an empty bin borrows from the next non-empty one, circularly,
-    plus ``_ROTATION`` for each bin it borrows across."""
+    """Each bin's smallest hash, empty bins filled by :func:`_densified`."""
     bins = np.full(NUM_HASHES, _EMPTY, dtype=np.uint64)
     np.minimum.at(bins, (hashes >> np.uint64(_SLOT_SHIFT)).astype(np.intp), hashes)
+    return tuple(_densified(bins).tolist())
+
+
+def _densified(bins: Array) -> Array:
+    """``bins`` where an empty bin borrows from the next non-empty one, circularly,
+    plus ``_ROTATION`` for each bin it borrows across."""
     filled = np.flatnonzero(bins != _EMPTY)
-    if len(filled) < NUM_HASHES:
-        at = np.arange(NUM_HASHES)
-        nxt = np.searchsorted(filled, at)
-        donor = np.where(nxt < len(filled), filled[nxt % len(filled)], filled[0] + NUM_HASHES)
-        bins = bins[donor % NUM_HASHES] + (donor - at).astype(np.uint64) * np.uint64(_ROTATION)
-    return tuple(bins.tolist())
+    if len(filled) == NUM_HASHES:
+        return bins
+    at = np.arange(NUM_HASHES)
+    nxt = np.searchsorted(filled, at)
+    donor = np.where(nxt < len(filled), filled[nxt % len(filled)], filled[0] + NUM_HASHES)
+    dense: Array = bins[donor % NUM_HASHES] + (donor - at).astype(np.uint64) * np.uint64(_ROTATION)
+    return dense

@@ -48,8 +48,27 @@ def work_of(doc: model.Document, raw: bool) -> Work:
 
 def outcome(work: Work) -> Outcome:
     """Parse a raw article, then hash and sign its body (folded once for both)."""
-    from annotator.core.minhash import signature_of_folded  # numpy loads with the first import
+    return outcomes([work])[0]
 
+
+def outcomes(works: Sequence[Work]) -> list[Outcome]:
+    """:func:`outcome` over a batch (the unit sent to a worker process).
+
+    The batch is signed at once: numpy signs twenty releases together in
+    half the time it takes to sign them one by one.
+    """
+    from annotator.core.minhash import signatures_of_folded  # numpy loads with the first import
+
+    firsts = [_parsed(work) for work in works]
+    signed = signatures_of_folded([folded for *_, folded in firsts])
+    return [
+        (parsed, iso, digest, sig, band_keys(sig) if len(sig) == NUM_HASHES else [])
+        for (parsed, iso, digest, _), sig in zip(firsts, signed, strict=True)
+    ]
+
+
+def _parsed(work: Work) -> tuple[Parsed | None, str | None, str, str]:
+    """The parsed release (if asked for), the date as ISO, the hash and the folded body."""
     text, published, digest, raw = work
     parsed: Parsed | None = None
     if raw:
@@ -60,13 +79,7 @@ def outcome(work: Work) -> Outcome:
     folded = fold(text)
     digest = digest or content_hash(text, folded)
     iso = parse_date(published) if raw and published else None
-    sig = signature_of_folded(folded)
-    return parsed, iso, digest, sig, band_keys(sig) if len(sig) == NUM_HASHES else []
-
-
-def outcomes(works: Sequence[Work]) -> list[Outcome]:
-    """:func:`outcome` over a batch (the unit sent to a worker process)."""
-    return [outcome(w) for w in works]
+    return parsed, iso, digest, folded
 
 
 def applied(doc: model.Document, result: Outcome) -> Prepared:
@@ -98,5 +111,6 @@ def prepare(doc: model.Document, raw: bool) -> Prepared:
 
 
 def prepare_many(items: Sequence[tuple[model.Document, bool]]) -> list[Prepared]:
-    """:func:`prepare` over a batch."""
-    return [prepare(doc, raw) for doc, raw in items]
+    """:func:`prepare` over a batch, signed at once (:func:`outcomes`)."""
+    done = outcomes([work_of(doc, raw) for doc, raw in items])
+    return [applied(doc, result) for (doc, _), result in zip(items, done, strict=True)]
