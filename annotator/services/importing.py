@@ -28,13 +28,15 @@ from annotator.core.formats import (
     Severity,
     UnknownFormatError,
     detect,
+    plaintext,
 )
 from annotator.services.garbage import fewer_collections
 from annotator.services.knowledge import learnt_on_insert, unlearn_imported
 from annotator.services.neardups import NearDuplicate, NearDupTracker
-from annotator.services.pipeline import prepared_batches
-from annotator.services.prepare import Prepared
+from annotator.services.pipeline import Result, prepared_batches
+from annotator.services.prepare import FileWork, Prepared, Work, applied, prepare_many, work_of
 from annotator.store import tables as t
+from annotator.store.checkpoints import checkpoints_aside
 from annotator.store.ingest import Annotated, insert_batch, label_ids
 from annotator.store.repository import ProjectInfo, Store, ensure_labels, load_schema
 
@@ -43,6 +45,7 @@ BATCH = 1000
 FIRST_BATCH = 125  # the first batches are small and double up to BATCH, so the workers start
 # within milliseconds and the writer soon after, instead of both waiting for 2,000 records
 SKIP_IN_FOLDERS = {".ann", ".conf"}
+_TEXT = frozenset(plaintext.READER.extensions)  # files a worker may read (if one plain article)
 # A corpus folder's README, licence or data card is not an article: left out of a folder
 # (with a warning naming it), imported when named itself
 CARD_NAMES = frozenset(
@@ -75,6 +78,13 @@ class Progress:
     files_total: int
     documents: int
     current: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A text file found in a folder, to be read by the worker process that prepares it."""
+
+    path: Path
 
 
 class ImportCancelledError(Exception):
@@ -141,17 +151,21 @@ class Importer:
         options = options or ReadOptions()
         self._missing = {p for p in paths if not p.exists()}
         files = _without_cards(list(expand_paths(paths)), set(paths), summary)
-        batches = self._batches(files, fmt, options, summary, progress, cancelled)
+        batches = self._batches(files, fmt, set(paths), options, summary, progress, cancelled)
         parse = options.press_release
 
-        def item(record: Record) -> tuple[model.Document, bool]:
-            return record.document, parse and not record.pre_annotated
+        def task(item: Record | Unread) -> Work | FileWork:
+            if isinstance(item, Unread):
+                return FileWork(item.path, parse)
+            return work_of(item.document, parse and not item.pre_annotated)
 
         try:
-            with fewer_collections():
-                for batch, prepared in prepared_batches(batches, item):
-                    self._flush(batch, prepared, options, summary)
-                    last = batch[-1].path
+            with fewer_collections(), checkpoints_aside(self.store.engine) as committed:
+                for batch, results in prepared_batches(batches, task, options):
+                    records, prepared = self._resolved(batch, results, options, summary)
+                    self._flush(records, prepared, options, summary)
+                    committed()
+                    last = str(batch[-1].path)
                     where = Progress(self._files_done, self._files_total, summary.imported, last)
                     self._tick(progress, cancelled, where)  # a long file can be cancelled too
         except ImportCancelledError:
@@ -162,20 +176,28 @@ class Importer:
         self,
         files: list[Path],
         fmt: str | None,
+        named: set[Path],
         options: ReadOptions,
         summary: ImportSummary,
         progress: Callable[[Progress], None] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> Iterator[list[Record]]:
-        """Records of every file in batches; progress and cancel checks per file."""
-        batch: list[Record] = []
+    ) -> Iterator[list[Record | Unread]]:
+        """Records of every file in batches; progress and cancel checks per file.
+
+        A text file found in a folder is left for a worker process to read
+        (:class:`Unread`): reading ten thousand files took a third of the
+        writer's time.
+        """
+        batch: list[Record | Unread] = []
         size = FIRST_BATCH
         self._files_total = len(files)
         for n, path in enumerate(files):
             summary.files += 1
             self._files_done = n
-            for record in self._records(path, fmt, options, summary):
-                batch.append(record)
+            unread = fmt is None and path not in named and path.suffix.lower() in _TEXT
+            items = [Unread(path)] if unread else self._records(path, fmt, options, summary)
+            for item in items:
+                batch.append(item)
                 if len(batch) >= size:
                     yield batch
                     batch, size = [], min(BATCH, 2 * size)
@@ -206,17 +228,53 @@ class Importer:
             for item in _read(path, fmt, options):
                 if isinstance(item, Record):
                     yield item
-                elif item.severity == Severity.WARNING:
-                    summary.warnings.append(item)
                 else:
-                    summary.problems.append(item)
-                    summary.rejected += 1
+                    self._report(item, summary)
         except (UnknownFormatError, OSError, ValueError) as exc:
             summary.problems.append(Problem(str(path), str(exc)))
             summary.rejected += 1
         except Exception as exc:  # a reader bug must not lose the rest of the import
             log.exception("reader failed on %s", path)
             summary.problems.append(Problem(str(path), f"could not be read: {exc}"))
+            summary.rejected += 1
+
+    def _resolved(
+        self,
+        batch: list[Record | Unread],
+        results: list[Result],
+        options: ReadOptions,
+        summary: ImportSummary,
+    ) -> tuple[list[Record], list[Prepared]]:
+        """The batch's records, each with the document as it is stored; a file read by a
+        worker becomes its record (or its problems), one the worker left is read here."""
+        records: list[Record] = []
+        prepared: list[Prepared] = []
+        for item, result in zip(batch, results, strict=True):
+            if isinstance(item, Record):
+                records.append(item)
+                prepared.append(applied(item.document, result))  # type: ignore[arg-type]
+            elif result is None:
+                read = list(self._records(item.path, None, options, summary))
+                raw = [(r.document, options.press_release and not r.pre_annotated) for r in read]
+                records += read
+                prepared += prepare_many(raw)
+            else:
+                problems, article, outcome = result  # type: ignore[misc]
+                for problem in problems:
+                    self._report(problem, summary)
+                if article is not None and outcome is not None:
+                    text, title, meta = article
+                    doc = model.Document(text=text, title=title, meta=meta)
+                    records.append(Record(doc, str(item.path)))
+                    prepared.append(applied(doc, outcome))
+        return records, prepared
+
+    @staticmethod
+    def _report(problem: Problem, summary: ImportSummary) -> None:
+        if problem.severity == Severity.WARNING:
+            summary.warnings.append(problem)
+        else:
+            summary.problems.append(problem)
             summary.rejected += 1
 
     def _flush(

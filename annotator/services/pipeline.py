@@ -1,7 +1,8 @@
 """Preparing import batches in worker processes while the store writes.
 
-Batches go to a pool of worker processes, a few in flight, so parsing and
-signing the next batches overlaps writing the last one. Where the platform
+Batches go to a pool of worker processes, a few in flight, so reading the
+small files of a folder, parsing and signing the next batches overlaps
+writing the last one. Where the platform
 can fork (Linux), workers are forked: they start in milliseconds and run
 only the Qt-free, store-free preparation code. Elsewhere they are spawned,
 which costs an interpreter start, so the first batch is prepared in-process
@@ -12,19 +13,20 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import TypeVar
 
-from annotator.core import model
+from annotator.core.formats import ReadOptions
 from annotator.services import processes
-from annotator.services.prepare import Outcome, Prepared, applied, outcomes, prepare_many, work_of
+from annotator.services.prepare import FileOutcome, FileWork, Outcome, Work, task_outcomes
 
 T = TypeVar("T")
-Item = tuple[model.Document, bool]
-Pending = tuple[list[T], "Future[list[Outcome]] | None"]
+Task = Work | FileWork
+Result = Outcome | FileOutcome
+Pending = tuple[list[T], "Future[list[Result]] | None"]
 
 
 def worker_count() -> int:
@@ -38,9 +40,13 @@ def worker_count() -> int:
 
 
 def prepared_batches(
-    batches: Iterable[list[T]], items: Callable[[T], Item], workers: int | None = None
-) -> Iterator[tuple[list[T], list[Prepared]]]:
-    """Each batch with its prepared documents, in order.
+    batches: Iterable[list[T]],
+    task: Callable[[T], Task],
+    options: ReadOptions,
+    workers: int | None = None,
+) -> Iterator[tuple[list[T], list[Result]]]:
+    """Each batch with what :func:`~annotator.services.prepare.task_outcomes` made of
+    its items' tasks, in order.
 
     An import of a single batch is prepared in-process: starting workers would
     cost more than they save.
@@ -50,14 +56,14 @@ def prepared_batches(
     head = list(islice(stream, 2))
     if workers == 0 or len(head) < 2:
         for batch in chain(head, stream):
-            yield batch, prepare_many([items(x) for x in batch])
+            yield batch, task_outcomes([task(x) for x in batch], options)
         return
-    yield from _pooled(chain(head, stream), items, workers)
+    yield from _pooled(chain(head, stream), task, options, workers)
 
 
 def _pooled(
-    batches: Iterator[list[T]], items: Callable[[T], Item], workers: int
-) -> Iterator[tuple[list[T], list[Prepared]]]:
+    batches: Iterator[list[T]], task: Callable[[T], Task], options: ReadOptions, workers: int
+) -> Iterator[tuple[list[T], list[Result]]]:
     """Batches prepared by ``workers`` processes, ``workers`` of them in flight."""
     forks = processes.forks()
     import annotator.core.minhash  # noqa: F401  # loaded once here, not in every forked worker
@@ -68,36 +74,35 @@ def _pooled(
     try:
         for n, batch in enumerate(batches):
             here = n == 0 and not forks  # spawned workers take a while to start
-            window.append((batch, None if here else _submit(pool, batch, items)))
+            window.append((batch, None if here else _submit(pool, batch, task, options)))
             if len(window) > workers:
-                yield _result(*window.popleft(), items)
+                yield _result(*window.popleft(), task, options)
         while window:
-            yield _result(*window.popleft(), items)
+            yield _result(*window.popleft(), task, options)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _submit(
-    pool: ProcessPoolExecutor, batch: list[T], items: Callable[[T], Item]
-) -> Future[list[Outcome]] | None:
+    pool: ProcessPoolExecutor, batch: list[T], task: Callable[[T], Task], options: ReadOptions
+) -> Future[list[Result]] | None:
     """The batch sent to a worker; None when the pool cannot take it."""
     try:
-        return pool.submit(outcomes, [work_of(*items(x)) for x in batch])
+        return pool.submit(task_outcomes, [task(x) for x in batch], options)
     except (BrokenProcessPool, RuntimeError):  # e.g. a script without a __main__ guard
         return None
 
 
 def _result(
-    batch: list[T], future: Future[list[Outcome]] | None, items: Callable[[T], Item]
-) -> tuple[list[T], list[Prepared]]:
-    """A worker's result applied to its documents; the batch prepared here if no worker could."""
+    batch: list[T],
+    future: Future[list[Result]] | None,
+    task: Callable[[T], Task],
+    options: ReadOptions,
+) -> tuple[list[T], list[Result]]:
+    """A worker's results for the batch; the batch prepared here if no worker could."""
     if future is not None:
         try:
-            done = future.result()
+            return batch, future.result()
         except BrokenProcessPool:
             pass
-        else:
-            docs = [items(x)[0] for x in batch]
-            return batch, [applied(d, o) for d, o in zip(docs, done, strict=True)]
-    work: Sequence[Item] = [items(x) for x in batch]
-    return batch, prepare_many(work)
+    return batch, task_outcomes([task(x) for x in batch], options)

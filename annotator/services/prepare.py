@@ -14,10 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from annotator.core import model
 from annotator.core.dates import parse_date
+from annotator.core.formats import Problem, ReadOptions, Record, detect, plaintext
 from annotator.core.neardup import NUM_HASHES, band_keys
 from annotator.core.pressrelease import parse_release
 from annotator.core.textio import content_hash, fold
@@ -30,6 +32,19 @@ Parsed = tuple[str | None, str | None, str | None, str | None, str | None, dict[
 # (the parsed release or None, published_at as ISO or None, content hash, signature,
 #  the signature's LSH band keys)
 Outcome = tuple[Parsed | None, str | None, str, tuple[int, ...], list[int]]
+Article = tuple[str, str, dict[str, Any]]  # a plain-text article's text, title, metadata
+# What a worker made of such a file: its problems, its article and the article's outcome (None
+# and None for a file without one); None when the file is not a plain article: the writer reads it
+FileOutcome = tuple[list[Problem], Article | None, Outcome | None] | None
+
+
+@dataclass(frozen=True, slots=True)
+class FileWork:
+    """A small file found in a folder, read by the worker that prepares it (``raw``: parse it
+    as a release)."""
+
+    path: Path
+    raw: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +67,7 @@ def outcome(work: Work) -> Outcome:
 
 
 def outcomes(works: Sequence[Work]) -> list[Outcome]:
-    """:func:`outcome` over a batch (the unit sent to a worker process).
+    """:func:`outcome` over a batch.
 
     The batch is signed at once: numpy signs twenty releases together in
     half the time it takes to sign them one by one.
@@ -65,6 +80,49 @@ def outcomes(works: Sequence[Work]) -> list[Outcome]:
         (parsed, iso, digest, sig, band_keys(sig) if len(sig) == NUM_HASHES else [])
         for (parsed, iso, digest, _), sig in zip(firsts, signed, strict=True)
     ]
+
+
+def task_outcomes(
+    tasks: Sequence[Work | FileWork], options: ReadOptions
+) -> list[Outcome | FileOutcome]:
+    """:func:`outcomes` of the documents and :func:`read_article` of the files among
+    ``tasks``, in order: the unit sent to a worker process."""
+    reads: list[tuple[list[Problem], Article | None] | None] = []
+    works: list[Work] = []
+    for task in tasks:
+        if isinstance(task, FileWork):
+            got = read_article(task.path, options)
+            reads.append(got)
+            if got is not None and got[1] is not None:
+                works.append((got[1][0], None, "", task.raw))
+        else:
+            reads.append(None)
+            works.append(task)
+    done = iter(outcomes(works))
+    out: list[Outcome | FileOutcome] = []
+    for task, got in zip(tasks, reads, strict=True):
+        if not isinstance(task, FileWork):
+            out.append(next(done))
+        elif got is None:
+            out.append(None)
+        else:
+            out.append((got[0], got[1], next(done) if got[1] is not None else None))
+    return out
+
+
+def read_article(path: Path, options: ReadOptions) -> tuple[list[Problem], Article | None] | None:
+    """The problems and the article of a small plain-text file; None for any other file,
+    and for one that fails to read (the writer reads it again and names what is wrong)."""
+    try:
+        reader, data = detect(path)
+        if reader is not plaintext.READER or data is None:
+            return None
+        items = list(reader.read_data(path, data, options))
+    except Exception:
+        return None
+    problems = [item for item in items if isinstance(item, Problem)]
+    docs = [item.document for item in items if isinstance(item, Record)]
+    return problems, (docs[0].text, docs[0].title, docs[0].meta) if docs else None
 
 
 def _parsed(work: Work) -> tuple[Parsed | None, str | None, str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from annotator.services.importing import FIRST_BATCH
 from annotator.services.workspace import Workspace
 
@@ -137,3 +139,48 @@ def test_cancel_inside_one_long_file_leaves_nothing(tmp_path: Path, sqlite_url: 
     assert calls[-1] >= FIRST_BATCH  # a batch was written before Cancel was seen
     assert ws.stats()["documents"] == 0
     ws.close()
+
+
+def _mixed_folder(folder: Path) -> Path:
+    """Enough releases for worker processes, with a bad file of each kind and a brat pair."""
+    folder.mkdir()
+    for n in range(2 * FIRST_BATCH):
+        text = f"Tarakan (ANTARA) - Polda Kaltara menggelar apel siaga nomor {n}.\nBaca juga: Lain"
+        (folder / f"rilis-{n:03d}.txt").write_text(text, encoding="utf-8")
+    (folder / "rilis-050-kosong.txt").write_text("  \n", encoding="utf-8")
+    (folder / "rilis-100-foto.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
+    old = "Caf\xe9 \x93kutip\x94 di Tarakan".encode("latin-1")  # Windows-1252 bytes
+    (folder / "rilis-150-lama.txt").write_bytes(old)
+    (folder / "rilis-200-brat.txt").write_text("Polda Kaltara siaga di Tarakan.", encoding="utf-8")
+    (folder / "rilis-200-brat.ann").write_text("T1\tORG 0 13\tPolda Kaltara\n", encoding="utf-8")
+    return folder
+
+
+def test_a_folder_read_by_worker_processes_imports_as_one_read_here(
+    tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _mixed_folder(tmp_path / "rilis")
+    found = {}
+    for workers in ("0", "2"):
+        monkeypatch.setenv("ANNOTATOR_IMPORT_WORKERS", workers)
+        ws = Workspace.open(f"sqlite:///{tmp_path / workers}.db", "berita", "tester")
+        summary = ws.import_paths([folder])
+        docs = [ws.document(i) for i in summary.document_ids]
+        found[workers] = (
+            [str(p) for p in summary.problems],
+            [str(w) for w in summary.warnings],
+            [(d.text, d.title, d.place, d.meta, [s.label for s in d.spans]) for d in docs if d],
+        )
+        ws.close()
+    problems, warnings, docs = found["2"]
+    assert found["0"] == found["2"]
+    assert [Path(p.split(":")[0]).name for p in problems] == [
+        "rilis-050-kosong.txt",
+        "rilis-100-foto.txt",
+    ]
+    assert len(warnings) == 1 and "rilis-150-lama.txt: not UTF-8" in warnings[0]
+    assert len(docs) == 2 * FIRST_BATCH + 2
+    first = next(d for d in docs if d[0].startswith("Tarakan (ANTARA) - Polda Kaltara menggelar"))
+    assert first[2] == "Tarakan" and "Baca juga" not in first[0]
+    assert ("Café “kutip” di Tarakan", "Rilis 150 lama") in [d[:2] for d in docs]
+    assert ("Polda Kaltara siaga di Tarakan.", ["ORG"]) in [(d[0], d[4]) for d in docs]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from annotator.core.formats import ReadOptions
 from annotator.core.model import Document
 from annotator.services.pipeline import prepared_batches
+from annotator.services.prepare import Prepared, applied, work_of
 
 RELEASE = "Tarakan (ANTARA) - Polda Kaltara menggelar apel siaga nomor {n}.\nBaca juga: Lain\n"
 
@@ -12,9 +14,15 @@ def _batches() -> list[list[Document]]:
     return [[Document(text=RELEASE.format(n=b * 10 + i)) for i in range(10)] for b in range(3)]
 
 
+def _prepared(workers: int) -> list[tuple[list[Document], list[Prepared]]]:
+    found = prepared_batches(_batches(), lambda d: work_of(d, True), ReadOptions(), workers)
+    return [
+        (docs, [applied(d, o) for d, o in zip(docs, done, strict=True)]) for docs, done in found
+    ]
+
+
 def test_worker_processes_prepare_like_the_writer_does() -> None:
-    here = list(prepared_batches(_batches(), lambda d: (d, True), workers=0))
-    pooled = list(prepared_batches(_batches(), lambda d: (d, True), workers=1))
+    here, pooled = _prepared(0), _prepared(1)
     assert [[p.document for p in ps] for _, ps in pooled] == [
         [p.document for p in ps] for _, ps in here
     ]
