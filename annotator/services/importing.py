@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from sqlalchemy import delete
@@ -82,9 +82,11 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class Unread:
-    """A text file found in a folder, to be read by the worker process that prepares it."""
+    """A text file found in a folder (the ``number``-th file of the import), to be read by
+    the worker process that prepares it."""
 
     path: Path
+    number: int
 
 
 class ImportCancelledError(Exception):
@@ -137,6 +139,8 @@ class Importer:
         self._files_done = self._files_total = 0
         self._neardups = NearDupTracker(project.id)
         self._missing: set[Path] = set()
+        self._found: list[tuple[int, Problem]] = []  # by the number of the file named
+        self._file_of: dict[str, int] = {}  # the number of the file each record came from
 
     def run(
         self,
@@ -170,7 +174,16 @@ class Importer:
                     self._tick(progress, cancelled, where)  # a long file can be cancelled too
         except ImportCancelledError:
             self._undo(summary)
+        finally:
+            self._publish(summary)
         return summary
+
+    def _publish(self, summary: ImportSummary) -> None:
+        """The problems and warnings found, in the order of the files (workers report late)."""
+        for _, problem in sorted(self._found, key=itemgetter(0)):
+            found = summary.warnings if problem.severity == Severity.WARNING else summary.problems
+            found.append(problem)
+        self._found, self._file_of = [], {}
 
     def _batches(
         self,
@@ -195,7 +208,7 @@ class Importer:
             summary.files += 1
             self._files_done = n
             unread = fmt is None and path not in named and path.suffix.lower() in _TEXT
-            items = [Unread(path)] if unread else self._records(path, fmt, options, summary)
+            items = [Unread(path, n)] if unread else self._records(path, n, fmt, options, summary)
             for item in items:
                 batch.append(item)
                 if len(batch) >= size:
@@ -218,25 +231,24 @@ class Importer:
             raise ImportCancelledError
 
     def _records(
-        self, path: Path, fmt: str | None, options: ReadOptions, summary: ImportSummary
+        self, path: Path, n: int, fmt: str | None, options: ReadOptions, summary: ImportSummary
     ) -> Iterator[Record]:
+        """The records of the ``n``-th file; its problems reported."""
         if path in self._missing:  # files found in folders exist: no need to look again
-            summary.problems.append(Problem(str(path), "no such file or folder"))
-            summary.rejected += 1
+            self._report(Problem(str(path), "no such file or folder"), n, summary)
             return
         try:
             for item in _read(path, fmt, options):
                 if isinstance(item, Record):
+                    self._file_of[item.path] = n
                     yield item
                 else:
-                    self._report(item, summary)
+                    self._report(item, n, summary)
         except (UnknownFormatError, OSError, ValueError) as exc:
-            summary.problems.append(Problem(str(path), str(exc)))
-            summary.rejected += 1
+            self._report(Problem(str(path), str(exc)), n, summary)
         except Exception as exc:  # a reader bug must not lose the rest of the import
             log.exception("reader failed on %s", path)
-            summary.problems.append(Problem(str(path), f"could not be read: {exc}"))
-            summary.rejected += 1
+            self._report(Problem(str(path), f"could not be read: {exc}"), n, summary)
 
     def _resolved(
         self,
@@ -254,27 +266,26 @@ class Importer:
                 records.append(item)
                 prepared.append(applied(item.document, result))  # type: ignore[arg-type]
             elif result is None:
-                read = list(self._records(item.path, None, options, summary))
+                read = list(self._records(item.path, item.number, None, options, summary))
                 raw = [(r.document, options.press_release and not r.pre_annotated) for r in read]
                 records += read
                 prepared += prepare_many(raw)
             else:
                 problems, article, outcome = result  # type: ignore[misc]
                 for problem in problems:
-                    self._report(problem, summary)
+                    self._report(problem, item.number, summary)
                 if article is not None and outcome is not None:
                     text, title, meta = article
                     doc = model.Document(text=text, title=title, meta=meta)
                     records.append(Record(doc, str(item.path)))
+                    self._file_of[str(item.path)] = item.number
                     prepared.append(applied(doc, outcome))
         return records, prepared
 
-    @staticmethod
-    def _report(problem: Problem, summary: ImportSummary) -> None:
-        if problem.severity == Severity.WARNING:
-            summary.warnings.append(problem)
-        else:
-            summary.problems.append(problem)
+    def _report(self, problem: Problem, n: int, summary: ImportSummary) -> None:
+        """Count ``problem`` of the ``n``-th file; it is listed when the import ends."""
+        self._found.append((n, problem))
+        if problem.severity != Severity.WARNING:
             summary.rejected += 1
 
     def _flush(
@@ -323,8 +334,8 @@ class Importer:
             unknown = sorted({n for n, k in _labels_of([doc]) if (n, k) not in existing})
             if unknown:
                 msg = f"labels not in the project's schema (--strict): {', '.join(unknown)}"
-                summary.problems.append(Problem(record.path, msg, record.line))
-                summary.rejected += 1
+                n = self._file_of.get(record.path, self._files_total)
+                self._report(Problem(record.path, msg, record.line), n, summary)
             else:
                 kept.append(doc)
         return kept

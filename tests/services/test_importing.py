@@ -149,6 +149,7 @@ def _mixed_folder(folder: Path) -> Path:
         (folder / f"rilis-{n:03d}.txt").write_text(text, encoding="utf-8")
     (folder / "rilis-050-kosong.txt").write_text("  \n", encoding="utf-8")
     (folder / "rilis-100-foto.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(256))
+    (folder / "rilis-120.jsonl").write_text('{"text": "rusak\n', encoding="utf-8")  # read here
     old = "Caf\xe9 \x93kutip\x94 di Tarakan".encode("latin-1")  # Windows-1252 bytes
     (folder / "rilis-150-lama.txt").write_bytes(old)
     (folder / "rilis-200-brat.txt").write_text("Polda Kaltara siaga di Tarakan.", encoding="utf-8")
@@ -174,9 +175,10 @@ def test_a_folder_read_by_worker_processes_imports_as_one_read_here(
         ws.close()
     problems, warnings, docs = found["2"]
     assert found["0"] == found["2"]
-    assert [Path(p.split(":")[0]).name for p in problems] == [
+    assert [Path(p.split(":")[0]).name for p in problems] == [  # in the order of the files
         "rilis-050-kosong.txt",
         "rilis-100-foto.txt",
+        "rilis-120.jsonl",
     ]
     assert len(warnings) == 1 and "rilis-150-lama.txt: not UTF-8" in warnings[0]
     assert len(docs) == 2 * FIRST_BATCH + 2
