@@ -4,9 +4,11 @@ Raw articles go through the press-release parser (datelines, dates and
 boilerplate into metadata; the original text kept beside the clean body);
 every document gets its content hash and near-duplicate signature. This is
 the CPU-heavy part of an import, so :mod:`annotator.services.pipeline` runs
-:func:`outcomes` in worker processes. What crosses between processes is
-plain tuples and strings (:data:`Work`, :data:`Outcome`): pickling the
-documents themselves cost the writer more than a third of the time it saved.
+:func:`task_outcomes` in worker processes; they also read the small text
+files of a folder (:class:`FileWork`). What crosses between processes is
+plain tuples and strings (:data:`Work`, :data:`Outcome`, :data:`FileOutcome`):
+pickling the documents themselves cost the writer more than a third of the
+time it saved.
 """
 
 from __future__ import annotations
@@ -61,13 +63,8 @@ def work_of(doc: model.Document, raw: bool) -> Work:
     return (doc.text, doc.published_at, doc.content_hash, raw)
 
 
-def outcome(work: Work) -> Outcome:
-    """Parse a raw article, then hash and sign its body (folded once for both)."""
-    return outcomes([work])[0]
-
-
 def outcomes(works: Sequence[Work]) -> list[Outcome]:
-    """:func:`outcome` over a batch.
+    """Parse each raw article, then hash and sign its body (folded once for both).
 
     The batch is signed at once: numpy signs twenty releases together in
     half the time it takes to sign them one by one.
@@ -163,12 +160,8 @@ def applied(doc: model.Document, result: Outcome) -> Prepared:
     return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
 
 
-def prepare(doc: model.Document, raw: bool) -> Prepared:
-    """Parse a raw article (``raw``), then hash and sign it, in this process."""
-    return applied(doc, outcome(work_of(doc, raw)))
-
-
 def prepare_many(items: Sequence[tuple[model.Document, bool]]) -> list[Prepared]:
-    """:func:`prepare` over a batch, signed at once (:func:`outcomes`)."""
+    """Each document as it is stored (parsed as a release where its flag says so),
+    prepared in this process."""
     done = outcomes([work_of(doc, raw) for doc, raw in items])
     return [applied(doc, result) for (doc, _), result in zip(items, done, strict=True)]
