@@ -28,6 +28,7 @@ from annotator.gui.widgets.label_palette import LabelPalette
 from annotator.gui.widgets.spans_panel import SpansPanel
 from annotator.services.annotate import Annotations
 from annotator.services.browse import Browser
+from annotator.services.importing import ImportSummary
 from annotator.services.workspace import Workspace
 
 
@@ -105,7 +106,7 @@ class Workbench:
         self.docs.document_changed.connect(self._show)
         self.docs.message.connect(w.show_message)
         self.importer.message.connect(w.show_message)
-        self.importer.imported.connect(lambda _s: self.nav.refresh())
+        self.importer.imported.connect(self._imported)
         self.pane.document_linked.connect(self.nav.open)
         self.nav.progress.connect(w.show_progress)
         w.files_dropped.connect(self.importer.start)
@@ -113,6 +114,12 @@ class Workbench:
         self.pane.set_font_size(self.prefs.font_size)
         self.pane.show_header(None)
         add_language_menu(w.menus["View"], self.prefs, w.show_message)
+
+    def _imported(self, summary: ImportSummary) -> None:
+        """Re-read the list; with no document open, open the first one imported."""
+        self.nav.refresh()
+        if self.docs.doc_id is None and summary.document_ids:
+            self.nav.open(summary.document_ids[0])
 
     def _show(self, doc: Document | None) -> None:
         self.pane.show_header(doc)

@@ -28,6 +28,25 @@ def _articles(folder: Path, n: int) -> Path:
     return folder
 
 
+def test_articles_dropped_on_an_empty_window_open_the_first_for_labelling(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    ws = Workspace.open(f"sqlite:///{tmp_path / 'kosong.db'}", "baru", "tester")
+    wb = Workbench(ws, Preferences())
+    qtbot.addWidget(wb.window)
+    wb.start()
+    assert wb.docs.doc_id is None
+    with qtbot.waitSignal(wb.importer.imported, timeout=10_000) as done:
+        wb.window.files_dropped.emit([_articles(tmp_path / "drop", 3)])
+    first = done.args[0].document_ids[0]
+    assert wb.docs.doc_id == first
+    assert wb.pane.view.toPlainText().startswith("Kota Baru (ANTARA) - Berita baru nomor 0")
+    with qtbot.waitSignal(wb.importer.imported, timeout=10_000):  # one open stays open
+        wb.window.files_dropped.emit([_articles(tmp_path / "lagi", 2)])
+    assert wb.docs.doc_id == first
+    ws.close()
+
+
 def test_dropped_folder_is_imported_and_listed(
     qtbot: QtBot, bench: Workbench, tmp_path: Path
 ) -> None:
