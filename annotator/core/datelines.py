@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.core.dates import FoundDate, find_date, find_date_at
+from annotator.core.dates import YEAR_HINT, FoundDate, find_date, find_date_at
 
 WINDOW = 1600
 _MAX_LINES = 10
@@ -38,7 +38,6 @@ _DASH = r"(?:-{1,2}|[–—]{1,2})"
 _MARKER = re.compile(
     r"\((?P<paren>[^()\n:]{2,40})\)|/(?P<slash>[^/\n:]{2,40})/|\[(?P<link>[^\]\n]{2,40})\]\([^)\n]*\)"
 )
-_YEAR = re.compile(r"\d{4}")
 _AFTER = re.compile(rf"\s*(?P<date>[^\n/–—]{{0,70}}?)\s*(?:{_DASH}(?=\s|\w)|/|$)")
 _AFTER_DASH = re.compile(rf"\s*(?P<date>[^\n–—]{{0,70}}?)\s*{_DASH}(?=\s|\w)")
 _LEAD_DASH = re.compile(rf"\s*{_DASH}?\s*")
@@ -166,7 +165,7 @@ def _date_after(head: str, after: re.Match[str]) -> tuple[FoundDate | None, int]
         if found is None:
             return None
         return found, after.end()
-    if _YEAR.search(head, after.end()) is None:  # every date has a year: skip the slow match
+    if YEAR_HINT.search(head, after.end()) is None:  # every date has a year: skip the slow match
         return None, after.end()
     nxt = _AFTER.match(head, after.end())
     if nxt is not None and nxt["date"].strip():

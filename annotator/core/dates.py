@@ -57,7 +57,9 @@ _DATE = (
     rf"(?<![\w/.-]){_DATE_BODY}(?![\w/])(?!\.\d){_TIME}(?![\w:])"
 )
 DATE_RE = re.compile(_DATE, re.IGNORECASE)
-_YEAR_HINT = re.compile(r"\d{4}")
+# Where a date's year can be: four digits from 1000 to 2999 with no digit beside them (as
+# every year DATE_RE takes and _iso keeps), so "Rilis 5000" or "Rp 15000" start no search
+YEAR_HINT = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 _BEFORE_YEAR = 48  # "Wednesday, 31 September 2024": weekday, day and month before the year
 _AFTER_YEAR = 24  # " @ 12:00 PM" after it
 _ZONE = r"(?:\s*(?:WIB|WITA|WIT|UTC|GMT|[ECMP][SD]?T|ET))?"
@@ -79,7 +81,7 @@ def parse_date(s: str) -> str | None:
 
     A bare weekday ("Rabu") is not a date.
     """
-    if len(s) > 80 or _YEAR_HINT.search(s) is None:
+    if len(s) > 80 or YEAR_HINT.search(s) is None:
         return None
     match = _FULL_RE.fullmatch(s)
     return _iso(match) if match else None
@@ -88,7 +90,7 @@ def parse_date(s: str) -> str | None:
 def find_date(s: str) -> FoundDate | None:
     """The first valid date inside ``s``, or None."""
     searched = 0
-    for year in _YEAR_HINT.finditer(s):
+    for year in YEAR_HINT.finditer(s):
         # Every date holds a four-digit year: search only around each one.
         pos = max(searched, year.start() - _BEFORE_YEAR)
         for match in DATE_RE.finditer(s, pos, year.end() + _AFTER_YEAR):
@@ -107,7 +109,7 @@ def find_date_at(s: str, limit: int) -> FoundDate | None:
     Tries the date pattern only where such a date can start: a few anchored
     matches instead of a search through the window around the first year.
     """
-    year = _YEAR_HINT.search(s)
+    year = YEAR_HINT.search(s)
     if year is None or year.start() - _BEFORE_YEAR > limit:
         return None  # a date starting this early holds the first year (see find_date)
     pos, end = max(0, year.start() - _BEFORE_YEAR), year.end() + _AFTER_YEAR
