@@ -96,3 +96,10 @@ def test_a_date_at_the_start_is_the_one_find_date_finds(
     s = "".join(piece + gap for piece, gap in parts)
     found = find_date(s)
     assert find_date_at(s, limit) == (found if found and found.start <= limit else None)
+
+
+def test_numbers_that_cannot_be_years_do_not_hide_or_make_a_date() -> None:
+    found = find_date("Rilis 5000: rapat pleno 5 Januari 2025 di Tarakan")
+    assert found is not None and found.iso == "2025-01-05"
+    assert find_date("Bantuan Rp 15000 untuk 3000 keluarga, 20245 paket") is None
+    assert parse_date("Desember 3024") is None and parse_date("Desember 2024") == "2024-12"
