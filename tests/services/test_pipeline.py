@@ -11,7 +11,7 @@ RELEASE = "Tarakan (ANTARA) - Polda Kaltara menggelar apel siaga nomor {n}.\nBac
 
 
 def _batches() -> list[list[Document]]:
-    return [[Document(text=RELEASE.format(n=b * 10 + i)) for i in range(10)] for b in range(3)]
+    return [[Document(text=RELEASE.format(n=b * 10 + i)) for i in range(10)] for b in range(8)]
 
 
 def _prepared(workers: int) -> list[tuple[list[Document], list[Prepared]]]:
