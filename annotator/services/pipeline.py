@@ -2,11 +2,11 @@
 
 Batches go to a pool of worker processes, a few in flight, so reading the
 small files of a folder, parsing and signing the next batches overlaps
-writing the last one. Where the platform
-can fork (Linux), workers are forked: they start in milliseconds and run
-only the Qt-free, store-free preparation code. Elsewhere they are spawned,
-which costs an interpreter start, so the first batch is prepared in-process
-while they start (and small imports never wait for one).
+writing the last one. Where the platform can fork (Linux), workers are
+forked: they start in milliseconds and run only the Qt-free, store-free
+preparation code. Elsewhere they are spawned, which costs an interpreter
+start, so the first batch is prepared in-process while they start (and
+small imports never wait for one).
 """
 
 from __future__ import annotations
