@@ -79,9 +79,20 @@ def fold(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     flat = text.replace("\n", " ")
-    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+    if _printable(flat) and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
         return flat
     return " ".join(text.split())
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _printable(text: str) -> bool:
+    """``text.isprintable()``, found for ASCII text by deleting its printable bytes
+    (2 µs for 3 KB, against 12: isprintable looks up every character)."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
 
 
 def content_hash(text: str, folded: str | None = None) -> str:
