@@ -46,7 +46,7 @@ def checkpoints_aside(engine: Engine) -> Iterator[Callable[[], None]]:
 def _checkpoint_on_wake(path: str, wake: threading.Event, done: threading.Event) -> None:
     """Checkpoint ``path`` each time ``wake`` is set, until ``done`` is."""
     try:
-        conn = sqlite3.connect(path, check_same_thread=False)
+        conn = sqlite3.connect(path)  # made and used in this thread only
     except sqlite3.Error:
         log.exception("cannot open %s to checkpoint it", path)
         return

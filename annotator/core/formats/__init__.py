@@ -99,11 +99,7 @@ def detect(path: Path, name: str | None = None) -> tuple[Reader, bytes | None]:
     """
     if name is not None:
         return reader_for(path, name), None
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # half the cost of open()
-    try:
-        data = os.read(fd, WHOLE_FILE_BYTES)
-    finally:
-        os.close(fd)
+    data = _first_bytes(path, WHOLE_FILE_BYTES)
     head = data[:SNIFF_BYTES].decode("utf-8", errors="replace")
     return _sniffed(path, head), data if len(data) < WHOLE_FILE_BYTES else None
 
@@ -116,9 +112,17 @@ def reader_for(path: Path, name: str | None = None) -> Reader:
         except KeyError:
             known = ", ".join(sorted(READERS))
             raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
-    with path.open("rb") as fh:
-        head = fh.read(SNIFF_BYTES).decode("utf-8", errors="replace")
+    head = _first_bytes(path, SNIFF_BYTES).decode("utf-8", errors="replace")
     return _sniffed(path, head)
+
+
+def _first_bytes(path: Path, size: int) -> bytes:
+    """Up to ``size`` bytes from the start of ``path`` (os.read: half the cost of open())."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
 
 
 def _sniffed(path: Path, head: str) -> Reader:
