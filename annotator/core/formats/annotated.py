@@ -15,6 +15,8 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator.core.formats.base import (
     Problem,
     ReadItem,
@@ -23,7 +25,13 @@ from annotator.core.formats.base import (
     RejectedError,
     Severity,
 )
-from annotator.core.formats.jsonl import COLUMN_FIELDS, ID_FIELDS, TITLE_FIELDS, iter_json_lines
+from annotator.core.formats.jsonl import (
+    COLUMN_FIELDS,
+    ID_FIELDS,
+    TITLE_FIELDS,
+    iter_json_lines,
+    long_number,
+)
 from annotator.core.model import Document, EntityRef, Origin, Span
 from annotator.core.offsets import span_problem, splits_character
 from annotator.core.spanmaker import make_span
@@ -238,10 +246,19 @@ def read_jsonl(path: Path, parse: Parser, options: ReadOptions) -> Iterator[Read
 
 
 def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
-    """The first JSON object of a JSON Lines file (or first element of an array)."""
+    """The first JSON object of a JSON Lines file (or first element of an array).
+
+    Sniffing asks every JSON reader in turn, so the usual file, one object a
+    line, is answered from its first line alone; any other layout is parsed
+    from up to its first 4 MB.
+    """
     text = head.lstrip("\ufeff").lstrip()
     if not text.startswith(("{", "[")):
         return None
+    if text.startswith("{"):
+        found = _first_line_object(path)
+        if found is not None:
+            return found
     try:
         with path.open("rb") as fh:
             data = fh.read(SNIFF_LIMIT).decode("utf-8-sig", errors="replace").lstrip()
@@ -252,6 +269,25 @@ def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
     try:
         value, _ = json.JSONDecoder().raw_decode(data)
     except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _first_line_object(path: Path) -> dict[str, Any] | None:
+    """The JSON object on the first line of ``path`` that is not blank, when that line
+    holds exactly one that orjson reads as json would (see ``iter_json_lines``)."""
+    try:
+        with path.open("rb") as fh:
+            line = fh.readline(SNIFF_LIMIT)
+            while line.isspace():
+                line = fh.readline(SNIFF_LIMIT)
+    except OSError:
+        return None
+    if long_number(line):
+        return None
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
         return None
     return value if isinstance(value, dict) else None
 

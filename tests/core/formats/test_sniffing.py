@@ -91,3 +91,17 @@ def test_a_file_sniffed_whole_reads_as_when_opened_again(
     assert whole == data
     options = ReadOptions()
     assert list(reader.read_data(path, whole, options)) == list(reader.read(path, options))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        lambda obj: "\n\n" + json.dumps(obj) + "\n",  # blank lines first
+        lambda obj: json.dumps(obj, indent=2) + "\n",  # one object over many lines
+        lambda obj: "\ufeff" + json.dumps(obj) + "\n",  # a byte-order mark
+    ],
+)
+def test_a_doccano_file_is_recognised_in_any_layout(tmp_path: Path, layout: Any) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_text(layout({"text": TEXT, "label": [[0, 5, "ORG"]]}), encoding="utf-8")
+    assert reader_for(path).name == "doccano"
