@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from annotator.core.pressrelease import parse_release
+from annotator.core.pressrelease import _has_rule, parse_release
 
 BODY = (
     "Tarakan (ANTARA) - Polda Kaltara menggelar apel siaga di Bulungan, Rabu.\n"
@@ -223,3 +225,18 @@ def test_newsramp_footer_links() -> None:
 def test_a_markdown_rule_alone_is_not_a_footer() -> None:
     text = "Part one.\n\n---\n\nPart two."
     assert parse_release(text).body == text
+
+
+@given(st.text(alphabet="-a \n", max_size=40))
+def test_a_rule_of_three_dashes_is_found_among_any_dashes(text: str) -> None:
+    assert _has_rule(text) == ("---" in text)
+
+
+def test_a_footer_after_other_dashes_is_still_cut() -> None:
+    text = (
+        "JAKARTA - Polda siaga -- apel digelar.\n\n---\n\n"
+        "[Original/Source Press Release](https://example.com/a)\n"
+    )
+    parsed = parse_release(text)
+    assert "Original/Source" not in parsed.body
+    assert parsed.meta["links"][0]["url"] == "https://example.com/a"
