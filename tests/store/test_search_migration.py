@@ -90,3 +90,24 @@ def test_imported_documents_are_searchable_at_once_and_after_a_downgrade(db_url:
     engine.dispose()
     assert (_found(db_url, "gudang"), _found(db_url, "mengungsi")) == (1, 0)
     assert (_found(db_url, "tenggelam"), _found(db_url, "sabu")) == (1, 1)
+
+
+def test_documents_stay_searchable_once_the_index_merges_sixteen_segments(
+    sqlite_url: str,
+) -> None:
+    _old_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    migrate(engine, "0007")
+    engine.dispose()
+    for n in range(20):  # twenty import batches: more segments than one merge takes
+        _insert(sqlite_url, f"Polisi menyita sabu ke-{n} di pelabuhan.")
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    with engine.connect() as conn:
+        setting = conn.execute(text("SELECT v FROM document_fts_config WHERE k = 'automerge'"))
+        assert setting.scalar_one() == 16
+    engine.dispose()
+    for n in range(20):
+        _insert(sqlite_url, f"Kapal ke-{n} tenggelam di pelabuhan.")
+    assert (_found(sqlite_url, "pelabuhan"), _found(sqlite_url, "mengungsi")) == (40, 1)
+    assert (_found(sqlite_url, "sabu"), _found(sqlite_url, "tenggelam")) == (20, 20)
