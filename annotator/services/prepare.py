@@ -13,7 +13,6 @@ time it saved.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,7 +143,7 @@ def applied(doc: model.Document, result: Outcome) -> Prepared:
         body, place, agency, published_at, title, meta, changed = parsed
         published = iso or doc.published_at
         if changed or meta or place is not None or published != doc.published_at:
-            cleaned = dataclasses.replace(
+            cleaned = _as_stored(
                 doc,
                 text=doc.text if body is None else body,
                 original_text=doc.text if changed else doc.original_text,
@@ -156,8 +155,33 @@ def applied(doc: model.Document, result: Outcome) -> Prepared:
                 content_hash=digest,
             )
             return Prepared(cleaned, sig, keys)
-    same = digest == doc.content_hash
-    return Prepared(doc if same else dataclasses.replace(doc, content_hash=digest), sig, keys)
+    if digest == doc.content_hash:
+        return Prepared(doc, sig, keys)
+    stored = _as_stored(
+        doc, doc.text, doc.original_text, doc.title, doc.place, doc.agency, doc.published_at,
+        doc.meta, digest,
+    )  # fmt: skip
+    return Prepared(stored, sig, keys)
+
+
+def _as_stored(
+    doc: model.Document,
+    text: str,
+    original_text: str | None,
+    title: str,
+    place: str | None,
+    agency: str | None,
+    published_at: str | None,
+    meta: dict[str, Any],
+    content_hash: str,
+) -> model.Document:
+    """``doc`` with what import sets, every field given in order (half the time of
+    ``dataclasses.replace``, which looks each one up by name)."""
+    return model.Document(
+        text, title, doc.external_id, doc.source, agency, place, published_at, doc.url, meta,
+        doc.status, doc.spans, doc.events, doc.relations, doc.notes, doc.suggestions,
+        original_text, content_hash, doc.annotator, doc.id,
+    )  # fmt: skip
 
 
 def prepare_many(items: Sequence[tuple[model.Document, bool]]) -> list[Prepared]:
