@@ -41,3 +41,20 @@ def test_every_kind_of_line_is_read_or_named_with_its_line(tmp_path: Path) -> No
     assert "Windows-1252" in warning.message
     assert error.line == 5 and error.message.startswith("malformed JSON:")
     assert "column" in error.message
+
+
+def test_long_numbers_anywhere_in_a_line_keep_every_digit(tmp_path: Path) -> None:
+    big = 123456789012345678901234567890
+    lines = [
+        b'{"text": "Nomor perkara", "berkas": {"nomor": %d}}' % big,
+        b'{"text": "Daftar", "nomor": [1, %d]}' % big,
+        b'{"text": "Skor", "skor": 0.5, "id": 18446744073709551615}',
+        b'{"text": "Telepon 0812345678901234567890 di teks"}',
+    ]
+    records, problems = _read(tmp_path, b"\n".join(lines) + b"\n")
+    assert problems == []
+    meta = [r.document.meta for r in records]
+    assert meta[0]["berkas"]["nomor"] == big and meta[1]["nomor"] == [1, big]
+    assert meta[2]["skor"] == 0.5
+    assert records[2].document.external_id == "18446744073709551615"
+    assert records[3].document.text == "Telepon 0812345678901234567890 di teks"
