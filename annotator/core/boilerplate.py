@@ -224,7 +224,8 @@ def _take_signoff(out: Stripped, lines: list[str], first: int, stop: int) -> Non
     """A closing "(ant)" or "(ita/ita)" at the end of the last kept line."""
     for i in range(stop - 1, first - 1, -1):
         if out.keep[i] and lines[i].strip():
-            match = _SIGNOFF.search(lines[i])
+            # a sign-off closes the line: most lines are told by their end, without a search
+            match = _SIGNOFF.search(lines[i]) if lines[i].rstrip().endswith(")") else None
             if match is not None:
                 out.add("signoff", f"({match['code']})")
                 out.signoff_line, out.signoff_cut = i, match.start()

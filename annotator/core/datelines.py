@@ -93,7 +93,7 @@ def find_dateline(text: str, offset: int = 0) -> Dateline | None:
             found = _match_line(line, first=seen == 1)
             if found is not None:
                 shift = pos + len(raw) - len(line)
-                return _shifted(found, shift)
+                return _shifted(found, shift) if shift else found
         pos = end + 1
     return None
 
