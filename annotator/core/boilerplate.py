@@ -10,6 +10,7 @@ credits, sign-offs like "(ant)", and the tail of a press release ("About
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ _LINE = re.compile(
 # white space): a mark, or a word that ends there. Checking the first word of
 # every line at once lets articles without boilerplate skip the line patterns.
 _LINE_STARTS = re.compile(r"\n[^\S\n]*(\w+|[^\w\s])")
+_LINE_START = re.compile(r"[^\S\n]*(\w+|[^\w\s])")  # the same, for one line
 _MAYBE_STARTS = frozenset(
     "* # [ - baca read also related berita artikel scroll advertisement simak saksikan "
     "tonton lihat pewarta reporter penulis editor redaktur penyunting penerjemah translator "
@@ -92,6 +94,19 @@ def classify(line: str) -> re.Match[str] | None:
     return _LINE.fullmatch(line)
 
 
+def line_kind(line: str) -> tuple[str | None, re.Match[str] | None]:
+    """The kind of boilerplate ``line`` is (None for text) and what :func:`classify` matched.
+
+    A line whose first word or mark no boilerplate starts with is text, told
+    without trying the patterns.
+    """
+    start = _LINE_START.match(line)
+    if start is None or start[1].lower() not in _MAYBE_STARTS:
+        return None, None
+    match = classify(line)
+    return _kind(match, line), match
+
+
 def strip_boilerplate(lines: list[str], first: int, stop: int) -> Stripped:
     """Mark boilerplate among ``lines[first:stop]``; lines outside are left to the caller."""
     out = Stripped(keep=[True] * len(lines))
@@ -99,12 +114,7 @@ def strip_boilerplate(lines: list[str], first: int, stop: int) -> Stripped:
     if _MAYBE_STARTS.isdisjoint(map(str.lower, starts)):  # most articles: no line to test
         _take_signoff(out, lines, first, stop)
         return out
-    kinds: list[tuple[int, str, re.Match[str] | None]] = []
-    for i in range(first, stop):
-        match = classify(lines[i])
-        kind = _kind(match, lines[i])
-        if kind is not None:
-            kinds.append((i, kind, match))
+    kinds = list(_kinds(lines, first, stop, starts))
     tail_from = _tail_start(lines, kinds, first, stop)
     skip_to = first
     for i, kind, match in kinds:
@@ -116,6 +126,24 @@ def strip_boilerplate(lines: list[str], first: int, stop: int) -> Stripped:
         _take_tail(out, lines, tail_from, stop)
     _take_signoff(out, lines, first, tail_from)
     return out
+
+
+def _kinds(
+    lines: list[str], first: int, stop: int, starts: list[str]
+) -> Iterator[tuple[int, str, re.Match[str] | None]]:
+    """Each boilerplate line among ``lines[first:stop]``, its kind and what it matched.
+
+    ``starts`` holds the first word or mark of every line there that is not
+    blank, in order: only a line starting like boilerplate is matched.
+    """
+    words = iter(starts)
+    for i in range(first, stop):
+        line = lines[i]
+        if line and not line.isspace() and next(words).lower() in _MAYBE_STARTS:
+            match = classify(line)
+            kind = _kind(match, line)
+            if kind is not None:
+                yield i, kind, match
 
 
 def _tail_start(
@@ -207,8 +235,7 @@ def _take_tail(out: Stripped, lines: list[str], start: int, stop: int) -> None:
     chunk: list[str] = []
     for i in range(start, stop):
         out.keep[i] = False
-        match = classify(lines[i])
-        kind = _kind(match, lines[i])
+        kind, match = line_kind(lines[i])
         new = {"about": "about", "contact": "contacts", "endmark": "trailer"}.get(kind or "")
         if new is not None and new != key:
             out.add(key, "\n".join(chunk))
