@@ -94,7 +94,7 @@ def classify(line: str) -> re.Match[str] | None:
     return _LINE.fullmatch(line)
 
 
-def line_kind(line: str) -> tuple[str | None, re.Match[str] | None]:
+def _line_kind(line: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of boilerplate ``line`` is (None for text) and what :func:`classify` matched.
 
     A line whose first word or mark no boilerplate starts with is text, told
@@ -235,7 +235,7 @@ def _take_tail(out: Stripped, lines: list[str], start: int, stop: int) -> None:
     chunk: list[str] = []
     for i in range(start, stop):
         out.keep[i] = False
-        kind, match = line_kind(lines[i])
+        kind, match = _line_kind(lines[i])
         new = {"about": "about", "contact": "contacts", "endmark": "trailer"}.get(kind or "")
         if new is not None and new != key:
             out.add(key, "\n".join(chunk))
