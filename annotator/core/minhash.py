@@ -134,7 +134,8 @@ def _group_signatures(lows: list[str]) -> list[tuple[int, ...]]:
 
 
 def _densified_rows(table: Array) -> Array:
-    """:func:`_densified` of each row of ``table`` (every row has a filled bin)."""
+    """Each row of ``table`` (every row has a filled bin) where an empty bin borrows from the
+    next non-empty one, circularly, plus ``_ROTATION`` for each bin it borrows across."""
     twice = np.concatenate((table, table), axis=1)
     at = np.arange(2 * NUM_HASHES)
     filled_at = np.where(twice != _EMPTY, at, 2 * NUM_HASHES)
@@ -226,20 +227,9 @@ def _powers(length: int) -> tuple[Array, Array]:
 
 
 def _signature(hashes: Array) -> tuple[int, ...]:
-    """Each bin's smallest hash, empty bins filled by :func:`_densified`."""
+    """Each bin's smallest hash, empty bins filled by :func:`_densified_rows`."""
     bins = np.full(NUM_HASHES, _EMPTY, dtype=np.uint64)
     np.minimum.at(bins, (hashes >> np.uint64(_SLOT_SHIFT)).astype(np.intp), hashes)
-    return tuple(_densified(bins).tolist())
-
-
-def _densified(bins: Array) -> Array:
-    """``bins`` where an empty bin borrows from the next non-empty one, circularly,
-    plus ``_ROTATION`` for each bin it borrows across."""
-    filled = np.flatnonzero(bins != _EMPTY)
-    if len(filled) == NUM_HASHES:
-        return bins
-    at = np.arange(NUM_HASHES)
-    nxt = np.searchsorted(filled, at)
-    donor = np.where(nxt < len(filled), filled[nxt % len(filled)], filled[0] + NUM_HASHES)
-    dense: Array = bins[donor % NUM_HASHES] + (donor - at).astype(np.uint64) * np.uint64(_ROTATION)
-    return dense
+    if (bins == _EMPTY).any():
+        bins = _densified_rows(bins[None, :])[0]
+    return tuple(bins.tolist())
