@@ -15,8 +15,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from annotator.core.formats.base import (
     Problem,
     ReadItem,
@@ -30,7 +28,7 @@ from annotator.core.formats.jsonl import (
     ID_FIELDS,
     TITLE_FIELDS,
     iter_json_lines,
-    long_number,
+    parsed_line,
 )
 from annotator.core.model import Document, EntityRef, Origin, Span
 from annotator.core.offsets import span_problem, splits_character
@@ -274,8 +272,8 @@ def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
 
 
 def _first_line_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object on the first line of ``path`` that is not blank, when that line
-    holds exactly one that orjson reads as json would (see ``iter_json_lines``)."""
+    """The JSON object on the first line of ``path`` that is not blank, when orjson reads
+    that line as the import would (:func:`parsed_line`)."""
     try:
         with path.open("rb") as fh:
             line = fh.readline(SNIFF_LIMIT)
@@ -283,12 +281,7 @@ def _first_line_object(path: Path) -> dict[str, Any] | None:
                 line = fh.readline(SNIFF_LIMIT)
     except OSError:
         return None
-    if long_number(line):
-        return None
-    try:
-        value = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return None
+    value = parsed_line(line)
     return value if isinstance(value, dict) else None
 
 

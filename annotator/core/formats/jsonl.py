@@ -63,13 +63,13 @@ def document_from_object(obj: Mapping[str, Any], options: ReadOptions) -> Docume
     )
 
 
-_MISSING = object()
+UNPARSED = object()  # what parsed_line gives for a line to parse the careful way
 _EXACT = frozenset({str, int, bool, type(None)})
 _DIGITS_AS_ONES = bytes.maketrans(b"0123456789", b"1" * 10)
 _NINETEEN = b"1" * 19
 
 
-def long_number(raw: bytes) -> bool:
+def _long_number(raw: bytes) -> bool:
     """Whether ``raw`` holds 19 digits in a row (a translation and a search: a few µs)."""
     return _NINETEEN in raw.translate(_DIGITS_AS_ONES)
 
@@ -83,7 +83,17 @@ def _lossy(value: Any, raw: bytes) -> bool:
     """
     if type(value) is dict and _EXACT.issuperset(map(type, value.values())):
         return False
-    return long_number(raw)
+    return _long_number(raw)
+
+
+def parsed_line(raw: bytes) -> Any:
+    """The JSON value of a line as orjson reads it, or ``UNPARSED`` when orjson refuses
+    the line or may have lost digits of a long number in it (see :func:`iter_json_lines`)."""
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return UNPARSED
+    return UNPARSED if _lossy(value, raw) else value
 
 
 def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | Problem]:
@@ -98,11 +108,8 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any] | Problem]:
     """
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
-            try:
-                value = orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                value = _MISSING
-            if value is not _MISSING and not _lossy(value, raw):
+            value = parsed_line(raw)
+            if value is not UNPARSED:
                 yield number, value
             elif raw.strip():
                 yield from _careful(path, number, raw)
