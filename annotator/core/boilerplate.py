@@ -38,8 +38,9 @@ _LINE = re.compile(
 # Every line _LINE or _ABOUT_INLINE matches starts with one of these (after
 # white space): a mark, or a word that ends there. Checking the first word of
 # every line at once lets articles without boilerplate skip the line patterns.
-_LINE_STARTS = re.compile(r"\n[^\S\n]*(\w+|[^\w\s])")
-_LINE_START = re.compile(r"[^\S\n]*(\w+|[^\w\s])")  # the same, for one line
+_START = r"[^\S\n]*(\w+|[^\w\s])"
+_LINE_START = re.compile(_START)  # of one line
+_LINE_STARTS = re.compile("\n" + _START)  # of every line of a text, after a "\n"
 _MAYBE_STARTS = frozenset(
     "* # [ - baca read also related berita artikel scroll advertisement simak saksikan "
     "tonton lihat pewarta reporter penulis editor redaktur penyunting penerjemah translator "
@@ -94,14 +95,16 @@ def classify(line: str) -> re.Match[str] | None:
     return _LINE.fullmatch(line)
 
 
-def _line_kind(line: str) -> tuple[str | None, re.Match[str] | None]:
+def _line_kind(line: str, start: str | None = None) -> tuple[str | None, re.Match[str] | None]:
     """The kind of boilerplate ``line`` is (None for text) and what :func:`classify` matched.
 
-    A line whose first word or mark no boilerplate starts with is text, told
-    without trying the patterns.
+    A line whose first word or mark (``start``, found here if not given) no
+    boilerplate starts with is text, told without trying the patterns.
     """
-    start = _LINE_START.match(line)
-    if start is None or start[1].lower() not in _MAYBE_STARTS:
+    if start is None:
+        found = _LINE_START.match(line)
+        start = found[1] if found else ""
+    if start.lower() not in _MAYBE_STARTS:
         return None, None
     match = classify(line)
     return _kind(match, line), match
@@ -139,9 +142,8 @@ def _kinds(
     words = iter(starts)
     for i in range(first, stop):
         line = lines[i]
-        if line and not line.isspace() and next(words).lower() in _MAYBE_STARTS:
-            match = classify(line)
-            kind = _kind(match, line)
+        if line and not line.isspace():
+            kind, match = _line_kind(line, next(words))
             if kind is not None:
                 yield i, kind, match
 
