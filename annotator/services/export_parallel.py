@@ -1,17 +1,20 @@
 """Writing one large output file of an export in worker processes.
 
-The ids of the file are cut into contiguous chunks, one a worker process.
-Each worker opens its own database connection and streams its chunk exactly
-as the in-process export does (:func:`write_part`) into a part file beside
-the target; the parent sums the reports and joins the part files, in order,
-into the export's temporary file. The bytes are those of the in-process
-export.
+The ids of the file are cut into contiguous runs, a few a worker, and the
+workers take the runs in turn, each on a database connection of its own,
+streaming a run exactly as the in-process export does (:func:`write_part`)
+into a part file beside the target. Taking runs in turn, a worker slowed by
+a neighbour on the machine holds the export up by one short run, not by
+half of it. The parent sums the reports and joins the part files, in
+order, into the export's temporary file as they come
+(:class:`~annotator.services.part_join.PartJoiner`), so joining overlaps the
+writing. The bytes are those of the in-process export.
 
 Only formats whose output for documents A then B is output(A) + output(B)
 inside a fixed frame are split (:data:`FRAMES`), and brat (:data:`DIRECTORIES`):
 its file names, unique across the whole export, are chosen by the parent
 from every document's external id and title before the workers start; the
-workers write their pairs into folders of their own inside the export's
+workers write each run's pairs into a folder of its own inside the export's
 folder, move them up when done and send back the labels they met, and the
 parent writes annotation.conf from them all. A spaCy DocBin folder (a large
 DocBin export) is split at whole files, so each file holds what it would
@@ -23,19 +26,18 @@ store and format code; elsewhere they are spawned.
 
 from __future__ import annotations
 
-import errno
 import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from queue import Empty
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from annotator.core.formats import WRITERS
 from annotator.core.formats.base import WriteContext, Writer, WriteReport
@@ -51,6 +53,7 @@ from annotator.services.export_part import (
     write_shard_run,
 )
 from annotator.services.garbage import paused_gc
+from annotator.services.part_join import Frame, PartJoiner
 from annotator.store.database import make_engine
 from annotator.store.doc_names import document_names
 
@@ -62,17 +65,9 @@ ENV = "ANNOTATOR_EXPORT_WORKERS"
 # (bench/bench_export.py --crossover; prodigy gains from 2,000 on).
 MIN_DOCS = 4_000
 REPORT_EVERY = 200  # documents between a worker's progress messages
-_COPY = 1 << 24  # bytes a copy call moves at most
+RUNS_PER_WORKER = 4  # runs of ids cut for each worker, taken in turn
+MIN_RUN = 1_000  # documents a run holds at least (each run opens a part file of its own)
 _INHERITED: list[object] = []  # a forked worker's copy of the parent's connection pool
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """What a format writes around its documents: ``head``, bodies joined by ``sep``, ``tail``."""
-
-    head: bytes = b""
-    sep: bytes = b""
-    tail: bytes = b""
 
 
 # Single-file formats whose reports add up (notes are the same for every part).
@@ -90,7 +85,8 @@ DIRECTORIES = frozenset({"brat"})
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One worker's share: its chunk of ids and where to write them (brat: their names too)."""
+    """One run of ids, taken by whichever worker is free, and where to write it (brat: the
+    file names too)."""
 
     index: int
     ids: Sequence[int]
@@ -147,22 +143,41 @@ def write_parallel(
     if forked:
         preload(writer.name, context.language)
     jobs = _jobs(engine, writer, ids, target, context, labels, workers, forked, is_sharded)
-    parts = [] if folder else [job.path for job in jobs]
-    queue: Any = mp.Queue()
-    procs = [mp.Process(target=run_job, args=(job, queue), daemon=True) for job in jobs]
-    try:
-        for proc in procs:
-            proc.start()
-        done = _collect(queue, procs, tick)
-        if not folder:
-            join_parts(parts, target, FRAMES[writer.name])
-    finally:
-        _end(procs, parts)
-        queue.close()
+    if folder:
+        done = _run(mp, jobs, workers, tick, lambda _: None, [])
+    else:
+        parts = [job.path for job in jobs]
+        with PartJoiner(parts, target, FRAMES[writer.name]) as joiner:
+            done = _run(mp, jobs, workers, tick, joiner.ready, parts)
     if writer.name not in DIRECTORIES:
         return merged(done)
     write_conf(target, context.schema, merge_seen(seen for _, seen in done))
     return merged([report for report, _ in done])
+
+
+def _run(
+    mp: Any,
+    jobs: Sequence[Job],
+    workers: int,
+    tick: Callable[[int], None],
+    ready: Callable[[int], None],
+    parts: Sequence[Path],
+) -> list[Any]:
+    """Every job's result, in order, from ``workers`` processes taking the jobs in turn;
+    ``ready(n)`` as job ``n`` is done. Workers still running and ``parts`` are removed after."""
+    queue: Any = mp.Queue()
+    taken = mp.Value("i", 0)
+    procs = [
+        mp.Process(target=run_jobs, args=(jobs, taken, queue, n), daemon=True)
+        for n in range(min(workers, len(jobs)))
+    ]
+    try:
+        for proc in procs:
+            proc.start()
+        return _collect(queue, procs, len(jobs), tick, ready)
+    finally:
+        _end(procs, parts)
+        queue.close()
 
 
 def _jobs(
@@ -176,13 +191,15 @@ def _jobs(
     forked: bool,
     is_sharded: bool,
 ) -> list[Job]:
-    """Contiguous runs of ``ids``, one a worker: into part files beside ``target``, or into
-    the folder ``target`` (brat with its file names; DocBin in whole files);
+    """Contiguous runs of ``ids``, a few a worker (:data:`RUNS_PER_WORKER`, of
+    :data:`MIN_RUN` documents at least): into part files beside ``target``, or into the
+    folder ``target`` (brat with its file names; DocBin in whole files);
     ``is_sharded``: whether ``writer`` writes these ids as a folder of files."""
     names: Sequence[str] = ()
     if writer.name in DIRECTORIES:
         ids, names = _named(engine, ids)
-    size, files = max(1, -(-len(ids) // workers)), 1
+    runs = max(workers, min(workers * RUNS_PER_WORKER, len(ids) // MIN_RUN))
+    size, files = max(1, -(-len(ids) // runs)), 1
     if is_sharded:  # whole files a worker: the same files, whoever writes them
         files = int(getattr(writer, "shard_size", 1))
         size = -(-size // files) * files
@@ -215,27 +232,44 @@ def _named(engine: Engine, ids: Sequence[int]) -> tuple[list[int], list[str]]:
     return [row[0] for row in rows], stems((external_id, title) for _, external_id, title in rows)
 
 
-def _collect(queue: Any, procs: Sequence[Any], tick: Callable[[int], None]) -> list[Any]:
-    """Every worker's result (see :func:`write_job`), in order; progress passed on to ``tick``."""
+def _collect(
+    queue: Any,
+    procs: Sequence[Any],
+    count: int,
+    tick: Callable[[int], None],
+    ready: Callable[[int], None],
+) -> list[Any]:
+    """The result of each of ``count`` jobs (see :func:`write_job`), in order; progress
+    passed on to ``tick``; ``ready(n)`` as job ``n`` is done."""
     reports: dict[int, Any] = {}
-    while len(reports) < len(procs):
+    ended = False  # every worker had ended when the last wait for a message began
+    while len(reports) < count:
         message = _next(queue)
         if message is None:
             tick(0)
-            for n, proc in enumerate(procs):
-                if n not in reports and proc.exitcode not in (None, 0):
-                    raise ExportError(f"export worker {n + 1} stopped (exit code {proc.exitcode})")
+            if ended:
+                raise ExportError("the export workers ended before every part was written")
+            ended = _ended(procs)
             continue
         kind, index, payload = message
         if kind == "done":
             reports[index] = payload
+            ready(index)
         elif kind == "failed":
             error = ExportError(f"export worker {index + 1} failed: {payload.splitlines()[-1]}")
             error.add_note(payload)
             raise error
         else:
             tick(payload)
-    return [reports[n] for n in range(len(procs))]
+    return [reports[n] for n in range(count)]
+
+
+def _ended(procs: Sequence[Any]) -> bool:
+    """Whether every worker has ended; raises if one stopped abnormally."""
+    for n, proc in enumerate(procs):
+        if proc.exitcode not in (None, 0):
+            raise ExportError(f"export worker {n + 1} stopped (exit code {proc.exitcode})")
+    return all(proc.exitcode == 0 for proc in procs)
 
 
 def _next(queue: Any) -> tuple[str, int, Any] | None:
@@ -259,43 +293,60 @@ def _end(procs: Sequence[Any], paths: Sequence[Path]) -> None:
         path.unlink(missing_ok=True)
 
 
-def run_job(job: Job, queue: Any) -> None:
-    """A worker: write the job's part; send progress, then the report or the error."""
+def run_jobs(jobs: Sequence[Job], taken: Any, queue: Any, worker: int) -> None:
+    """A worker: write the next job not yet taken until none is left; send progress and
+    each job's report, or the error. ``taken``: the shared count of jobs taken."""
     try:
-        report = write_job(job, lambda n: queue.put(("progress", job.index, n)))
+        with _connection(jobs[0]) as conn, paused_gc():
+            while (n := _take(taken, len(jobs))) is not None:
+                job = jobs[n]
+                report = write_job(conn, job, lambda k: queue.put(("progress", n, k)))
+                queue.put(("done", n, report))
     except BaseException:
-        queue.put(("failed", job.index, traceback.format_exc()))
-    else:
-        queue.put(("done", job.index, report))
+        queue.put(("failed", worker, traceback.format_exc()))
 
 
-def write_job(
-    job: Job, progressed: Callable[[int], None]
-) -> WriteReport | tuple[WriteReport, Seen]:
-    """Write one job's part on a connection of this process's own.
+def _take(taken: Any, count: int) -> int | None:
+    """The next job's number, counted in ``taken``; None when all ``count`` are taken."""
+    with taken.get_lock():
+        n: int = taken.value
+        taken.value = n + 1
+    return n if n < count else None
 
-    A folder format's job returns the labels met beside its report.
-    """
+
+@contextmanager
+def _connection(job: Job) -> Iterator[Connection]:
+    """A database connection of this worker process's own."""
     engine = job.engine
     if engine is not None:  # forked: a fresh pool; the parent's connections stay its own,
         _INHERITED.append(engine.pool)  # held here so no finalizer closes them in this process
         engine.dispose(close=False)
     else:
         engine = make_engine(job.url)
+    with engine.connect() as conn:
+        yield conn
+
+
+def write_job(
+    conn: Connection, job: Job, progressed: Callable[[int], None]
+) -> WriteReport | tuple[WriteReport, Seen]:
+    """Write one job's part on ``conn``.
+
+    A folder format's job returns the labels met beside its report.
+    """
     counted = partial(_counting, progressed=progressed)
-    with engine.connect() as conn, paused_gc():
-        if job.writer in DIRECTORIES:
-            own = job.path / f".worker-{job.index}"
-            own.mkdir()
-            done = write_brat_run(conn, job.ids, job.stems, own, job.labels, counted)
-            moved_up(own)
-            return done
-        writer = WRITERS[job.writer]
-        if job.shard:
-            return write_shard_run(
-                conn, writer, job.ids, job.path, job.context, job.labels, counted, job.shard
-            )
-        return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
+    if job.writer in DIRECTORIES:
+        own = job.path / f".run-{job.index}"
+        own.mkdir()
+        done = write_brat_run(conn, job.ids, job.stems, own, job.labels, counted)
+        moved_up(own)
+        return done
+    writer = WRITERS[job.writer]
+    if job.shard:
+        return write_shard_run(
+            conn, writer, job.ids, job.path, job.context, job.labels, counted, job.shard
+        )
+    return write_part(conn, writer, job.ids, job.path, job.context, job.labels, counted)
 
 
 def moved_up(folder: Path) -> None:
@@ -334,65 +385,3 @@ def merged(reports: Sequence[WriteReport]) -> WriteReport:
             out.drop(reason, count)
         out.notes.extend(note for note in report.notes if note not in out.notes)
     return out
-
-
-def join_parts(paths: Sequence[Path], target: Path, frame: Frame) -> None:
-    """The part files, in order, as ``target``: one head, their bodies joined by sep, one tail.
-
-    The first part becomes ``target``; the bodies of the others are copied
-    onto its end (in the kernel where it can).
-    """
-    first, *rest = paths
-    os.replace(first, target)
-    with target.open("r+b", buffering=0) as out:
-        end = _body_end(out.fileno(), frame)
-        any_body = end > len(frame.head)
-        out.seek(end)
-        out.truncate()
-        for path in rest:
-            with path.open("rb", buffering=0) as part:
-                length = _body_end(part.fileno(), frame) - len(frame.head)
-                if length <= 0:
-                    continue
-                if any_body:
-                    out.write(frame.sep)
-                any_body = True
-                copy_range(part.fileno(), out.fileno(), len(frame.head), length)
-        out.write(frame.tail)
-
-
-def _body_end(fd: int, frame: Frame) -> int:
-    """Where the tail of a part file starts; raises if the part is not framed so."""
-    size = os.fstat(fd).st_size
-    end = size - len(frame.tail)
-    framed = end >= len(frame.head) and _read_at(fd, end, size) == frame.tail
-    if not framed or _read_at(fd, 0, len(frame.head)) != frame.head:
-        raise ExportError(f"a part file is not framed by {frame.head!r} and {frame.tail!r}")
-    return end
-
-
-def _read_at(fd: int, start: int, stop: int) -> bytes:
-    os.lseek(fd, start, os.SEEK_SET)
-    return os.read(fd, stop - start) if stop > start else b""
-
-
-def copy_range(src: int, dst: int, offset: int, length: int) -> None:
-    """``length`` bytes of file ``src`` from ``offset`` written at ``dst``'s position."""
-    if hasattr(os, "copy_file_range"):
-        try:
-            while length > 0:
-                moved = os.copy_file_range(src, dst, min(length, _COPY), offset)
-                if not moved:
-                    raise ExportError("a part file ended early")
-                offset, length = offset + moved, length - moved
-        except OSError as exc:
-            if exc.errno not in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
-                raise
-    os.lseek(src, offset, os.SEEK_SET)
-    while length > 0:
-        data = os.read(src, min(length, 1 << 20))
-        if not data:
-            raise ExportError("a part file ended early")
-        length -= len(data)
-        while data:
-            data = data[os.write(dst, data) :]

@@ -77,6 +77,7 @@ def test_worker_processes_write_the_same_files(
 ) -> None:
     monkeypatch.setattr(spacy_fmt, "SHARD", 2)
     monkeypatch.setattr(export_parallel, "MIN_DOCS", 1)
+    monkeypatch.setattr(export_parallel, "MIN_RUN", 1)  # 4 files: a run each, taken in turn
     monkeypatch.setenv(export_parallel.ENV, "0")
     alone = tmp_path / "alone.spacy"
     first = export(ws, ExportRequest("spacy-docbin", alone, Selection(statuses=None)))

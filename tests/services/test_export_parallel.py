@@ -23,6 +23,7 @@ from annotator.services.export import (
     export,
 )
 from annotator.services.export_parallel import ENV, FRAMES, workers_for
+from annotator.services.part_join import PartJoiner, join_parts
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection
 
@@ -105,8 +106,9 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 @pytest.fixture
 def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Exports of 10 documents or more go to three workers."""
+    """Exports of 10 documents or more go to three workers, in runs of 7 documents or more."""
     monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    monkeypatch.setattr(export_parallel, "MIN_RUN", 7)
     monkeypatch.setenv(ENV, "3")
 
 
@@ -118,6 +120,7 @@ def _serial_and_parallel(
     serial_bytes = {p: p.read_bytes() for p in serial.outputs}
     monkeypatch.setenv(ENV, "3")
     monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    monkeypatch.setattr(export_parallel, "MIN_RUN", 7)  # 60 documents: 8 runs for 3 workers
     assert workers_for(WRITERS[ALIASES.get(req.format, req.format)], ws.store.engine, 100) == 3
     done: list[tuple[int, int]] = []
     result = export(ws, req, progress=lambda *a: done.append(a))
@@ -243,7 +246,7 @@ def test_join_keeps_one_frame_and_skips_empty_parts(tmp_path: Path) -> None:
     paths = [tmp_path / f"p{n}" for n in range(len(bodies))]
     for path, body in zip(paths, bodies, strict=True):
         path.write_bytes(frame.head + body + frame.tail)
-    export_parallel.join_parts(paths, tmp_path / "out.json", frame)
+    join_parts(paths, tmp_path / "out.json", frame)
     assert json.loads((tmp_path / "out.json").read_bytes()) == [1, 2, 3]
     assert (tmp_path / "out.json").read_bytes() == b"[\n1,\n2,\n3\n]\n"
 
@@ -252,6 +255,29 @@ def test_join_refuses_a_part_without_the_frame(tmp_path: Path) -> None:
     (tmp_path / "a").write_bytes(b"[\n1\n]\n")
     (tmp_path / "b").write_bytes(b"{}\n")
     with pytest.raises(ExportError, match="not framed"):
-        export_parallel.join_parts(
-            [tmp_path / "a", tmp_path / "b"], tmp_path / "out", FRAMES["labelstudio"]
-        )
+        join_parts([tmp_path / "a", tmp_path / "b"], tmp_path / "out", FRAMES["labelstudio"])
+
+
+def test_parts_are_joined_in_order_whichever_is_ready_first(tmp_path: Path) -> None:
+    frame = FRAMES["labelstudio"]
+    paths = [tmp_path / f"p{n}" for n in range(3)]
+    for n, path in enumerate(paths):
+        path.write_bytes(frame.head + f"\n{n}".encode() + frame.tail)
+    out = tmp_path / "out.json"
+    with PartJoiner(paths, out, frame) as joiner:
+        joiner.ready(2)
+        assert not out.exists()  # part 2 waits for parts 0 and 1
+        joiner.ready(0)
+        joiner.ready(1)
+    assert json.loads(out.read_bytes()) == [0, 1, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.usefixtures("parallel")
+def test_workers_ending_with_parts_unwritten_fail_the_export(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_parallel, "_take", lambda *_: None)  # forked workers inherit it
+    with pytest.raises(ExportError, match="ended before every part was written"):
+        export(ws, ExportRequest("jsonl", tmp_path / "out.jsonl", EVERYTHING))
+    assert list(tmp_path.iterdir()) == []

@@ -77,6 +77,7 @@ def _both_ways(
     serial_files = _files(req.out)
     monkeypatch.setenv(ENV, "3")
     monkeypatch.setattr(export_parallel, "MIN_DOCS", 10)
+    monkeypatch.setattr(export_parallel, "MIN_RUN", 7)  # more runs than workers
     assert workers_for(WRITERS["brat"], ws.store.engine, 100) == 3
     done: list[int] = []
     parallel = export(ws, req, progress=lambda n, _total: done.append(n))
