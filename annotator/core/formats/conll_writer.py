@@ -17,6 +17,7 @@ from typing import Any
 
 from annotator.core.formats.base import CUT, TRIMMED, WriteContext, WriteReport
 from annotator.core.formats.conll import DOCSTART_LINE
+from annotator.core.formats.jsonout import STREAM_BUFFER
 from annotator.core.model import Document
 from annotator.core.offsets import trimmed
 from annotator.core.tokens import Token, split_at, tokenize_words
@@ -213,7 +214,7 @@ class ConllWriter:
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         report = WriteReport()
-        with target.open("w", encoding="utf-8", newline="\n") as out:
+        with target.open("w", encoding="utf-8", newline="\n", buffering=STREAM_BUFFER) as out:
             for doc in docs:
                 body = document_body(doc, context, report)
                 if not body:

@@ -23,6 +23,7 @@ from annotator.core.formats.base import (
     WriteContext,
     WriteReport,
 )
+from annotator.core.formats.jsonout import STREAM_BUFFER
 from annotator.core.formats.plaintext import read_text_file
 from annotator.core.model import Document, Origin, Span
 from annotator.core.offsets import span_problem
@@ -172,7 +173,7 @@ class InlineWriter:
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
         report = WriteReport()
         multiline = tagged = 0
-        with target.open("w", encoding="utf-8", newline="") as out:
+        with target.open("w", encoding="utf-8", newline="", buffering=STREAM_BUFFER) as out:
             for doc in docs:
                 spans = nested_spans(doc, report)
                 line = tagged_text(doc.text, spans)

@@ -12,6 +12,10 @@ from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.model import Document, Span
 
 OFFSETS_NOTE = "offsets are Python code points over the text, end-exclusive"
+# Bytes an export file buffers before writing: one write call a megabyte instead of one or
+# two a document (a Prodigy task is ~10 KB, past the default 8 KB): 5-6% of the CPU of a
+# native or Prodigy export.
+STREAM_BUFFER = 1 << 20
 T = TypeVar("T")
 COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
 
@@ -23,7 +27,7 @@ def dumps(obj: Any) -> str:
 
 def write_jsonl(target: Path, objects: Iterable[dict[str, Any]]) -> None:
     """Stream one JSON object per line into ``target`` (orjson, UTF-8)."""
-    with target.open("wb") as fh:
+    with target.open("wb", buffering=STREAM_BUFFER) as fh:
         for obj in objects:
             fh.write(orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE))
 
@@ -52,7 +56,7 @@ def write_records(
 
 def write_json_array(target: Path, objects: Iterable[dict[str, Any]]) -> None:
     """Stream a JSON array into ``target``: ``[``, items joined by ``,\\n``, ``]``."""
-    with target.open("wb") as fh:
+    with target.open("wb", buffering=STREAM_BUFFER) as fh:
         fh.write(b"[")
         for n, obj in enumerate(objects):
             fh.write(b",\n" if n else b"\n")
