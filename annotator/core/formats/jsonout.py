@@ -13,8 +13,8 @@ from annotator.core.model import Document, Span
 
 OFFSETS_NOTE = "offsets are Python code points over the text, end-exclusive"
 # Bytes an export file buffers before writing: one write call a megabyte instead of one or
-# two a document (a Prodigy task is ~10 KB, past the default 8 KB): 5-6% of the CPU of a
-# native or Prodigy export.
+# two a document (a Prodigy task is ~10 KB, past the default 8 KB): 5-9% of the CPU of a
+# native, Prodigy or Label Studio export.
 STREAM_BUFFER = 1 << 20
 T = TypeVar("T")
 COLUMNS = ("title", "source", "agency", "place", "published_at", "url")
