@@ -247,14 +247,15 @@ def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
     """The first JSON object of a JSON Lines file (or first element of an array).
 
     Sniffing asks every JSON reader in turn, so the usual file, one object a
-    line, is answered from its first line alone; any other layout is parsed
-    from up to its first 4 MB.
+    line, is answered from its first line alone, taken from ``head`` when it
+    holds the whole line; any other layout is parsed from up to its first 4 MB.
     """
     text = head.lstrip("\ufeff").lstrip()
     if not text.startswith(("{", "[")):
         return None
     if text.startswith("{"):
-        found = _first_line_object(path)
+        line, newline, _ = text.partition("\n")
+        found = _line_object(line.encode()) if newline else _first_line_object(path)
         if found is not None:
             return found
     try:
@@ -272,8 +273,7 @@ def first_json_object(path: Path, head: str) -> dict[str, Any] | None:
 
 
 def _first_line_object(path: Path) -> dict[str, Any] | None:
-    """The JSON object on the first line of ``path`` that is not blank, when orjson reads
-    that line as the import would (:func:`parsed_line`)."""
+    """:func:`_line_object` of the first line of ``path`` that is not blank."""
     try:
         with path.open("rb") as fh:
             line = fh.readline(SNIFF_LIMIT)
@@ -281,6 +281,12 @@ def _first_line_object(path: Path) -> dict[str, Any] | None:
                 line = fh.readline(SNIFF_LIMIT)
     except OSError:
         return None
+    return _line_object(line)
+
+
+def _line_object(line: bytes) -> dict[str, Any] | None:
+    """The JSON object ``line`` holds, when orjson reads it as the import would
+    (:func:`parsed_line`)."""
     value = parsed_line(line)
     return value if isinstance(value, dict) else None
 

@@ -99,6 +99,7 @@ def test_a_file_sniffed_whole_reads_as_when_opened_again(
         lambda obj: "\n\n" + json.dumps(obj) + "\n",  # blank lines first
         lambda obj: json.dumps(obj, indent=2) + "\n",  # one object over many lines
         lambda obj: "\ufeff" + json.dumps(obj) + "\n",  # a byte-order mark
+        lambda obj: json.dumps({**obj, "catatan": "x" * 5000}) + "\n",  # past the sniffed head
     ],
 )
 def test_a_doccano_file_is_recognised_in_any_layout(tmp_path: Path, layout: Any) -> None:
