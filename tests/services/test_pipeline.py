@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from annotator.core.formats import ReadOptions
-from annotator.core.model import Document
+from annotator.core.model import Document, Event, Note, Relation, Span, Status, Suggestion
 from annotator.services.pipeline import prepared_batches
 from annotator.services.prepare import Prepared, applied, outcomes, work_of
 
@@ -34,10 +36,6 @@ def test_worker_processes_prepare_like_the_writer_does() -> None:
 
 
 def test_what_import_does_not_set_is_kept_in_every_field() -> None:
-    from dataclasses import fields
-
-    from annotator.core.model import Event, Note, Relation, Span, Status, Suggestion
-
     doc = Document(
         text="Tarakan (ANTARA) - Polda Kaltara siaga.\nBaca juga: Lain\n",
         title="Judul",
