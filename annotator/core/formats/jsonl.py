@@ -125,7 +125,7 @@ def _careful(path: Path, number: int, raw: bytes) -> Iterator[tuple[int, Any] | 
     if decoded.warning:
         yield Problem(str(path), decoded.warning, line=number, severity=Severity.WARNING)
     try:
-        yield number, json.loads(decoded.text)
+        yield number, json.loads(decoded.text.rstrip("\r\n"))  # a column of this line
     except json.JSONDecodeError as exc:
         reason = exc.msg.removesuffix(" at")  # "Invalid control character at"
         yield Problem(str(path), f"malformed JSON: {reason} (column {exc.colno})", number)

@@ -58,3 +58,12 @@ def test_long_numbers_anywhere_in_a_line_keep_every_digit(tmp_path: Path) -> Non
     assert meta[2]["skor"] == 0.5
     assert records[2].document.external_id == "18446744073709551615"
     assert records[3].document.text == "Telepon 0812345678901234567890 di teks"
+
+
+def test_a_record_cut_short_is_named_at_the_column_where_it_ends(tmp_path: Path) -> None:
+    cut = b'{"text": "rusak", "label": [[0, 2, "PER"]'
+    for ending in (b"\n", b"\r\n"):
+        _, problems = _read(tmp_path, cut + ending + b'{"text": "utuh"}' + ending)
+        (error,) = problems
+        assert error.line == 1
+        assert error.message.endswith(f"(column {len(cut) + 1})")
