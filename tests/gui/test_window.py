@@ -132,7 +132,7 @@ def test_an_import_with_bad_records_opens_a_report_naming_file_and_line(
     assert details[:4] == [
         "Rejected (3)",
         "foto.txt: binary file, not text",
-        "jsonl/berita.jsonl:2: malformed JSON: Invalid control character (column 33)",
+        "jsonl/berita.jsonl:2: malformed JSON: Unterminated string starting (column 10)",
         "jsonl/berita.jsonl:3: no text field "
         "(text / content / body / isi_berita / isi / article / data)",
     ]
