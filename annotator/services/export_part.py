@@ -19,6 +19,7 @@ from annotator.core.formats.base import WriteContext, Writer, WriteReport
 from annotator.core.formats.brat_conf import Seen
 from annotator.core.formats.brat_writer import write_run
 from annotator.store.loading import stream_documents, stream_rows
+from annotator.store.text_rows import stream_text_rows
 
 T = TypeVar("T")
 Counted = Callable[[Iterator[Any]], Iterator[Any]]
@@ -45,14 +46,20 @@ def write_part(
 
     ``counted`` wraps the stream (progress, Cancel). A writer with
     ``write_rows`` (native, Prodigy, DocBin) writes the same bytes straight from
-    the store's rows when no label filter applies.
+    the store's rows (text rows for DocBin) when no label filter applies.
     """
     rows_writer = getattr(writer, "write_rows", None)
     if rows_writer is not None and not labels:  # the same bytes, without span objects
-        report: WriteReport = rows_writer(counted(stream_rows(conn, ids)), target, context)
+        rows = counted(_row_stream(writer)(conn, ids))
+        report: WriteReport = rows_writer(rows, target, context)
         return report
     docs = counted(stream_documents(conn, ids))
     return writer.write((restrict(doc, labels) for doc in docs), target, context)
+
+
+def _row_stream(writer: Writer) -> Callable[[Connection, Sequence[int]], Iterator[Any]]:
+    """What a writer's row methods read: text rows (``text_rows``), else the store's rows."""
+    return stream_text_rows if getattr(writer, "text_rows", False) else stream_rows
 
 
 def sharded(writer: Writer, count: int) -> bool:
@@ -75,7 +82,8 @@ def write_shard_run(
     (straight from the store's rows when the writer can and no label filter applies)."""
     rows_writer = getattr(writer, "write_row_shards", None)
     if rows_writer is not None and not labels:
-        done: WriteReport = rows_writer(counted(stream_rows(conn, ids)), folder, context, first)
+        rows = counted(_row_stream(writer)(conn, ids))
+        done: WriteReport = rows_writer(rows, folder, context, first)
         return done
     docs = counted(stream_documents(conn, ids))
     restricted = (restrict(doc, labels) for doc in docs)

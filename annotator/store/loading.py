@@ -31,7 +31,7 @@ LO: BindParameter[Any] = bindparam("lo")
 HI: BindParameter[Any] = bindparam("hi")
 
 
-class _Query:
+class ChunkQuery:
     """One statement in two forms, each compiled once: ids listed, or an id range.
 
     A chunk of consecutive ids (an export of a whole project) reads by range,
@@ -79,7 +79,7 @@ def _dense(ids: Sequence[int]) -> bool:
     return ids[-1] - ids[0] < 2 * len(ids) and all(a < b for a, b in pairwise(ids))
 
 
-def _grouped(conn: Connection, query: _Query, ids: Sequence[int]) -> Grouped:
+def grouped_rows(conn: Connection, query: ChunkQuery, ids: Sequence[int]) -> Grouped:
     """Rows of ``query`` (ordered by its first column, a document id) grouped by it."""
     rows = query.rows(conn, ids)
     return {key: list(group) for key, group in groupby(rows, itemgetter(0))}
@@ -89,7 +89,7 @@ def _annotator_names(conn: Connection) -> dict[int, str]:
     return dict(conn.execute(select(A.id, A.name)).all())
 
 
-_SPANS = _Query(  # rows as :data:`SpanRow`; entities are looked up once a chunk
+_SPANS = ChunkQuery(  # rows as :data:`SpanRow`; entities are looked up once a chunk
     lambda ids: (
         select(S.document_id, S.id, S.start, S.end, L.name, S.origin, A.name, S.entity_id)
         .select_from(
@@ -109,7 +109,7 @@ def _spans(conn: Connection, ids: Sequence[int]) -> Grouped:
     The database orders by (document, start) along its index; the rare ties
     on start are ordered in Python, which is cheaper than a sort in SQL.
     """
-    grouped = _grouped(conn, _SPANS, ids)
+    grouped = grouped_rows(conn, _SPANS, ids)
     for rows in grouped.values():
         if len({row[2] for row in rows}) < len(rows):
             rows.sort(key=_span_order)
@@ -120,7 +120,7 @@ def _span_order(row: Any) -> tuple[int, int, int]:
     return row[2], -row[3], row[1]
 
 
-_EVENTS = _Query(
+_EVENTS = ChunkQuery(
     lambda ids: (
         select(EV.document_id, EV.id, EV.trigger_span_id, L.name, EV.annotator_id)
         .select_from(t.EVENTS.join(t.LABELS, L.id == EV.label_id))
@@ -128,7 +128,7 @@ _EVENTS = _Query(
         .order_by(EV.document_id, EV.id)
     )
 )
-_ARGUMENTS = _Query(
+_ARGUMENTS = ChunkQuery(
     lambda ids: (
         select(ARG.event_id, ARG.id, ARG.span_id, ARG.role)
         .join(t.EVENTS, EV.id == ARG.event_id)
@@ -136,7 +136,7 @@ _ARGUMENTS = _Query(
         .order_by(ARG.event_id, ARG.position, ARG.id)
     )
 )
-_RELATIONS = _Query(
+_RELATIONS = ChunkQuery(
     lambda ids: (
         select(R.document_id, R.id, R.head_span_id, R.tail_span_id, L.name, R.annotator_id)
         .select_from(t.RELATIONS.join(t.LABELS, L.id == R.label_id))
@@ -144,14 +144,14 @@ _RELATIONS = _Query(
         .order_by(R.document_id, R.id)
     )
 )
-_NOTES = _Query(
+_NOTES = ChunkQuery(
     lambda ids: (
         select(N.document_id, N.id, N.text, N.span_id, N.event_id, N.annotator_id)
         .where(ids(N.document_id))
         .order_by(N.document_id, N.id)
     )
 )
-_SUGGESTIONS = _Query(
+_SUGGESTIONS = ChunkQuery(
     lambda ids: (
         select(SG.document_id, SG.id, SG.start, SG.end, SG.label, SG.score, SG.state)
         .add_columns(E.id, E.name, E.type)
@@ -178,7 +178,7 @@ _COLUMNS = (
     D.content_hash,
     D.annotator_id,
 )
-_DOCUMENTS = _Query(lambda ids: select(*_COLUMNS).where(ids(D.id)))
+_DOCUMENTS = ChunkQuery(lambda ids: select(*_COLUMNS).where(ids(D.id)))
 
 
 def _entities(conn: Connection, spans: Grouped) -> dict[int, model.EntityRef]:
@@ -202,11 +202,11 @@ def _chunk(conn: Connection, ids: Sequence[int]) -> tuple[list[Any], _Parts]:
         _annotator_names(conn),
         _entities(conn, spans),
         spans,
-        _grouped(conn, _EVENTS, ids),
-        _grouped(conn, _ARGUMENTS, ids),
-        _grouped(conn, _RELATIONS, ids),
-        _grouped(conn, _NOTES, ids),
-        _grouped(conn, _SUGGESTIONS, ids),
+        grouped_rows(conn, _EVENTS, ids),
+        grouped_rows(conn, _ARGUMENTS, ids),
+        grouped_rows(conn, _RELATIONS, ids),
+        grouped_rows(conn, _NOTES, ids),
+        grouped_rows(conn, _SUGGESTIONS, ids),
     )
     return [rows[i] for i in ids if i in rows], parts
 

@@ -4,18 +4,22 @@ whole documents: one file, a folder of files, and a folder written by worker pro
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import insert, select
 
 from annotator.core.formats import spacy_fmt
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.services import export_parallel, export_part
 from annotator.services.export import ExportRequest, export
 from annotator.services.workspace import Workspace
-from annotator.store.loading import stream_documents, stream_rows
+from annotator.store import tables as t
+from annotator.store.loading import stream_documents
 from annotator.store.selection import Selection, select_ids
+from annotator.store.text_rows import stream_text_rows
 
 spacy = pytest.importorskip("spacy")
 
@@ -30,7 +34,7 @@ def _span(text: str, surface: str, label: str, cut: int = 0, **extra: Any) -> di
 
 
 def _records() -> list[dict[str, Any]]:
-    """A document with events, relations, a suggestion and overlapping spans; one with
+    """A document with events, relations, notes, a suggestion and overlapping spans; one with
     overlapping, unaligned and entity-linked spans but nothing linked to them; emoji and
     combining marks; one without spans; one without an external id."""
     rich_spans = [
@@ -80,6 +84,12 @@ def ws(tmp_path: Path, sqlite_url: str) -> Workspace:
     workspace = Workspace.open(sqlite_url, "docbin-rows")
     summary = workspace.import_paths([path])
     assert summary.imported == 5, summary.problems
+    d = t.DOCUMENTS.c
+    with workspace.store.engine.begin() as conn:  # two notes on the first document
+        doc = conn.execute(select(d.id).where(d.external_id == "rilis-1")).scalar_one()
+        now = datetime.now(UTC)
+        for text in ("cek gelar", "hadir?"):
+            conn.execute(insert(t.NOTES), {"document_id": doc, "text": text, "created_at": now})
     return workspace
 
 
@@ -97,7 +107,7 @@ def _both(ws: Workspace, tmp_path: Path, folder: bool) -> tuple[WriteReport, Wri
         docs.mkdir()
     context, ids = WriteContext(ws.schema()), _ids(ws)
     with ws.store.engine.connect() as conn:
-        by_rows = WRITER.write_rows(stream_rows(conn, ids), rows, context)
+        by_rows = WRITER.write_rows(stream_text_rows(conn, ids), rows, context)
         by_docs = WRITER.write(stream_documents(conn, ids), docs, context)
     return by_rows, by_docs
 
@@ -118,9 +128,9 @@ def test_a_docbin_from_rows_holds_the_bytes_of_one_from_documents(
     dropped = by_rows.dropped  # the data holds each case the rows path treats apart
     assert dropped[spacy_fmt.UNALIGNED] == 1 and dropped[spacy_fmt.OVERLAPPING] == 2
     assert dropped["entity links"] > 2  # learnt links counted too
-    assert dropped["events"] == dropped["relations"] == 1
-    assert list(dropped) == ["events", "relations", "entity links", spacy_fmt.OVERLAPPING,
-                             spacy_fmt.UNALIGNED]  # fmt: skip
+    assert dropped["events"] == dropped["relations"] == 1 and dropped["notes"] == 2
+    assert list(dropped) == ["events", "relations", "entity links", "notes",
+                             spacy_fmt.OVERLAPPING, spacy_fmt.UNALIGNED]  # fmt: skip
 
 
 def test_the_rows_path_docbin_reads_back_with_every_span(ws: Workspace, tmp_path: Path) -> None:
@@ -176,3 +186,15 @@ def test_a_label_filter_keeps_only_its_spans(ws: Workspace, tmp_path: Path) -> N
     selection = Selection(statuses=None, labels=("LOC",))
     result = export(ws, ExportRequest("spacy-docbin", out, selection))
     assert result.outputs[out].spans == 3  # Kaltara twice, Tarakan
+
+
+def test_text_rows_of_scattered_ids_are_those_read_in_one_range(ws: Workspace) -> None:
+    ids = _ids(ws)
+    with ws.store.engine.connect() as conn:
+        every = list(stream_text_rows(conn, ids))
+        scattered = list(stream_text_rows(conn, [ids[4], ids[0], 10**9]))  # listed, one missing
+    assert scattered == [every[4], every[0]]
+    held = dict(every[0].uncarried)
+    assert list(held) == ["events", "relations", "entity links", "notes"]
+    assert held["events"] == held["relations"] == 1 and held["notes"] == 2
+    assert every[3].spans == [] and every[3].uncarried == ()

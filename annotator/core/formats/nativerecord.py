@@ -217,6 +217,18 @@ class RowDocument:
         return index
 
 
+@dataclass(frozen=True, slots=True)
+class TextRow:
+    """A stored document as a spaCy export reads it: its text, external id and spans as
+    ``(start, end, label)`` in the store's order, and how many events, relations, entity
+    links and notes it holds (what such an export cannot carry)."""
+
+    text: str
+    external_id: str | None
+    spans: list[tuple[int, int, str]]
+    uncarried: tuple[tuple[str, int], ...] = ()  # (what, how many), only those it holds
+
+
 def row_document(item: RowDocument) -> Document:
     """The whole document of an item with ``linked`` annotations, its spans made from the rows
     (keyed ``T1``.. in row order, as the store's loader keys them)."""

@@ -12,7 +12,7 @@ as ``add``'s (compared in the tests). Docs of other tokenizers than spaCy's
 rule-based one go through ``add`` itself (:class:`AddedDocBin`). The file
 holds the message spaCy's ``to_bytes`` packs, compressed at a lower zlib
 level (:data:`LEVEL`); where a spaCy packs another message, its own bytes.
-Stored documents are written straight from the store's span rows
+Stored documents are written straight from their text and span triples
 (:func:`write_docbin_rows`): the bytes written from their Document objects.
 """
 
@@ -29,7 +29,7 @@ from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import drop_unsupported
-from annotator.core.formats.nativerecord import RowDocument, row_document
+from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import (
     Aligned,
     Triple,
@@ -295,7 +295,6 @@ def _payload_as_spacys() -> bool:
 
 Text = tuple[str, str | None, list[Triple]]  # a document's text, external id and spans
 _CONTEXT = WriteContext()  # what drop_unsupported counts: suggestions are never written
-_TRIPLE, _ENTITY = itemgetter(2, 3, 4), itemgetter(7)  # of a span row (SpanRow)
 
 
 def write_docbin(
@@ -308,9 +307,9 @@ def write_docbin(
 
 
 def write_docbin_rows(
-    items: Iterable[RowDocument], path: Path, language: str = "id", nlp: Any = None
+    items: Iterable[TextRow], path: Path, language: str = "id", nlp: Any = None
 ) -> WriteReport:
-    """:func:`write_docbin` of stored documents given as the store's rows (the same bytes)."""
+    """:func:`write_docbin` of stored documents given as text rows (the same bytes)."""
     report = WriteReport(notes=[f"aligned to spacy.blank({language!r})"])
     write_texts(row_texts(items, report), path, nlp or tokenizer(language), report)
     return report
@@ -325,19 +324,13 @@ def document_texts(docs: Iterable[Document], report: WriteReport) -> Iterator[Te
         yield doc.text, doc.external_id, triples(doc)
 
 
-def row_texts(items: Iterable[RowDocument], report: WriteReport) -> Iterator[Text]:
-    """:func:`document_texts` of stored documents, straight from the span rows of those
-    with nothing linked to their spans."""
+def row_texts(items: Iterable[TextRow], report: WriteReport) -> Iterator[Text]:
+    """:func:`document_texts` of stored documents read as text rows."""
     for item in items:
-        if item.linked is not None:
-            yield from document_texts((row_document(item),), report)
-            continue
-        rows, fields = item.spans, item.fields
-        links = len(rows) - list(map(_ENTITY, rows)).count(None)
-        if links:
-            report.drop("entity links", links)
+        for what, count in item.uncarried:
+            report.drop(what, count)
         report.documents += 1
-        yield fields["text"], fields["external_id"], list(map(_TRIPLE, rows))
+        yield item.text, item.external_id, item.spans
 
 
 def write_texts(texts: Iterable[Text], path: Path, nlp: Any, report: WriteReport) -> None:

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.jsonout import OFFSETS_NOTE, drop_unsupported, flat_meta, write_jsonl
-from annotator.core.formats.nativerecord import RowDocument
+from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import (
     OVERLAPPING,
     UNALIGNED,
@@ -122,7 +122,7 @@ def write_docbin_shards(
 
 
 def write_docbin_row_shards(
-    items: Iterable[RowDocument], folder: Path, language: str = "id", size: int = 0, first: int = 1
+    items: Iterable[TextRow], folder: Path, language: str = "id", size: int = 0, first: int = 1
 ) -> WriteReport:
     """:func:`write_docbin_shards` of stored documents given as the store's rows."""
     return _shards(write_docbin_rows, items, folder, language, size, first)
@@ -162,6 +162,7 @@ class SpacyDocBinWriter:
     name: str = "spacy-docbin"
     suffix: str = ".spacy"
     is_directory: bool = False
+    text_rows: bool = True  # its row methods take TextRow items (text and span triples)
 
     @property
     def shard_size(self) -> int:
@@ -187,17 +188,17 @@ class SpacyDocBinWriter:
         return self._noted(report, context)
 
     def write_rows(
-        self, items: Iterable[RowDocument], target: Path, context: WriteContext
+        self, items: Iterable[TextRow], target: Path, context: WriteContext
     ) -> WriteReport:
-        """:meth:`write` of stored documents given as the store's rows (the same bytes)."""
+        """:meth:`write` of stored documents given as text rows (the same bytes)."""
         if target.is_dir():
             return self.write_row_shards(items, target, context)
         return self._noted(write_docbin_rows(items, target, context.language), context)
 
     def write_row_shards(
-        self, items: Iterable[RowDocument], folder: Path, context: WriteContext, first: int = 1
+        self, items: Iterable[TextRow], folder: Path, context: WriteContext, first: int = 1
     ) -> WriteReport:
-        """:meth:`write_shards` of stored documents given as the store's rows."""
+        """:meth:`write_shards` of stored documents given as text rows."""
         report = write_docbin_row_shards(items, folder, context.language, SHARD, first)
         return self._noted(report, context)
 
