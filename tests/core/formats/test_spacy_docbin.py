@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -184,12 +185,26 @@ def test_other_tokenizers_documents_are_added_by_spacy(tmp_path: Path) -> None:
     assert report.dropped[spacy_fmt.OVERLAPPING] == overlapping
 
 
+def test_isal_and_zlib_both_compress_a_stream_zlib_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zlib
+
+    message = b"Polda Kaltara siaga. " * 5000
+    by_isal = spacy_docbin.compress(message)
+    monkeypatch.setitem(sys.modules, "isal", None)  # as if the isal package were missing
+    by_zlib = spacy_docbin.compress(message)
+    assert by_zlib == zlib.compress(message, spacy_docbin.LEVEL)
+    assert by_isal != by_zlib  # isal is installed with the test extra
+    assert zlib.decompress(by_isal) == zlib.decompress(by_zlib) == message
+
+
 def test_no_documents_make_a_docbin_spacy_reads_as_empty(tmp_path: Path) -> None:
     report = spacy_fmt.write_docbin([], tmp_path / "none.spacy", "id")
     assert report.documents == 0 and _read(tmp_path / "none.spacy") == []
 
 
-def test_files_hold_spacys_own_message_compressed_at_a_lower_level(tmp_path: Path) -> None:
+def test_files_hold_spacys_own_message_compressed_faster(tmp_path: Path) -> None:
     import zlib
 
     from spacy.tokens import DocBin
