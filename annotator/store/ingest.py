@@ -4,8 +4,8 @@ One call is one transaction over a batch: documents whose content hash the
 project already holds are skipped, and nothing else in the database changes.
 Rows go in as tuples through :mod:`annotator.store.bulk` (straight to the
 driver on SQLite); entity spans are learnt by the knowledge base before they
-are inserted, so they are stored already linked; SQLite's full-text index is
-written once a batch.
+are inserted, so they are stored already linked; notes go on the stored span
+or event whose key they name; SQLite's full-text index is written once a batch.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from annotator.store import tables as t
 from annotator.store.bulk import Row, insert_returning_ids, insert_rows
 
 LabelIds = dict[tuple[str, str], int]
+Keys = dict[tuple[int, str], int]  # (document id, key in the document) -> stored id
 _CHUNK = 500
 ENTITY, EVENT = model.LabelKind.ENTITY.value, model.LabelKind.EVENT.value
 _ORIGIN = {origin: origin.value for origin in model.Origin}
@@ -144,23 +145,44 @@ def _insert_annotations(
     labels: LabelIds,
     now: datetime,
 ) -> None:
-    """Spans (learnt by the KB of project ``learn_for``, if any), then events and relations."""
+    """Spans (learnt by the KB of project ``learn_for``, if any), then events, relations
+    and notes."""
     linked = [(d, a) for d, a in docs if a.document.spans]
-    if not linked:
+    noted = [(d, a) for d, a in docs if a.document.notes]
+    if not linked and not noted:
         return
+    keys = _insert_spans(conn, learn_for, linked, labels, now) if linked else {}
+    events = _insert_links(conn, linked, keys, labels, now) if keys else {}
+    if noted:
+        _insert_notes(conn, noted, keys, events, now)
+
+
+def _insert_spans(
+    conn: Connection,
+    learn_for: int | None,
+    linked: list[tuple[int, Annotated]],
+    labels: LabelIds,
+    now: datetime,
+) -> Keys:
+    """Insert the spans of ``linked``; their new ids by ``(document id, span key)`` when
+    events, relations or notes point at them, else none (a plain insert is faster)."""
     entity_ids = {name: i for (name, kind), i in labels.items() if kind == ENTITY}
     rows = [row for doc_id, item in linked for row in _span_rows(doc_id, item, labels, entity_ids)]
     if learn_for is not None:
         texts = {doc_id: item.document.text for doc_id, item in linked}
         rows = _learn(conn, learn_for, rows, texts, labels)
     stamped = {"created_at": now, "updated_at": now}
-    if not any(a.document.events or a.document.relations for _, a in linked):
+    if not any(_points_at_spans(a.document) for _, a in linked):
         insert_rows(conn, t.SPANS, SPAN_COLUMNS, rows, stamped)
-        return
+        return {}
     span_ids = insert_returning_ids(conn, t.SPANS, SPAN_COLUMNS, rows, stamped)
     owners = [(doc_id, span.key) for doc_id, item in linked for span in item.document.spans]
-    keys = dict(zip(owners, span_ids, strict=True))
-    _insert_links(conn, linked, keys, labels, now)
+    return dict(zip(owners, span_ids, strict=True))
+
+
+def _points_at_spans(doc: model.Document) -> bool:
+    """Whether anything of ``doc`` besides its spans names one of them."""
+    return bool(doc.events or doc.relations or any(note.span for note in doc.notes))
 
 
 def _span_rows(
@@ -211,7 +233,21 @@ def _learn(
 def _insert_links(
     conn: Connection,
     docs: list[tuple[int, Annotated]],
-    keys: dict[tuple[int, str], int],
+    keys: Keys,
+    labels: LabelIds,
+    now: datetime,
+) -> Keys:
+    """Events with their arguments, then relations; the events' new ids by
+    ``(document id, event key)``."""
+    event_ids = _insert_events(conn, docs, keys, labels, now)
+    _insert_relations(conn, docs, keys, labels, now)
+    return event_ids
+
+
+def _insert_relations(
+    conn: Connection,
+    docs: list[tuple[int, Annotated]],
+    keys: Keys,
     labels: LabelIds,
     now: datetime,
 ) -> None:
@@ -228,6 +264,19 @@ def _insert_links(
                     "created_at": now,
                 }
             )
+    if rel_rows:
+        conn.execute(insert(t.RELATIONS), rel_rows)
+
+
+def _insert_events(
+    conn: Connection,
+    docs: list[tuple[int, Annotated]],
+    keys: Keys,
+    labels: LabelIds,
+    now: datetime,
+) -> Keys:
+    event_ids: Keys = {}
+    for doc_id, item in docs:
         for event in item.document.events:
             row = {
                 "document_id": doc_id,
@@ -237,6 +286,7 @@ def _insert_links(
                 "created_at": now,
             }
             event_id = conn.execute(insert(t.EVENTS).returning(t.EVENTS.c.id), row).scalar_one()
+            event_ids[(doc_id, event.key)] = event_id
             args = [
                 {
                     "event_id": event_id,
@@ -248,5 +298,31 @@ def _insert_links(
             ]
             if args:
                 conn.execute(insert(t.ARGUMENTS), args)
-    if rel_rows:
-        conn.execute(insert(t.RELATIONS), rel_rows)
+    return event_ids
+
+
+NOTE_COLUMNS = ("document_id", "span_id", "event_id", "text", "annotator_id")
+
+
+def _insert_notes(
+    conn: Connection,
+    docs: list[tuple[int, Annotated]],
+    spans: Keys,
+    events: Keys,
+    now: datetime,
+) -> None:
+    """The notes of ``docs``, on the stored span or event whose key they name; a key the
+    document does not hold (a brat note on an event its reader dropped) leaves the note
+    on the document, as one naming neither is."""
+    rows = [
+        (
+            doc_id,
+            spans.get((doc_id, note.span)) if note.span else None,
+            events.get((doc_id, note.event)) if note.event else None,
+            note.text,
+            item.annotator_id,
+        )
+        for doc_id, item in docs
+        for note in item.document.notes
+    ]
+    insert_rows(conn, t.NOTES, NOTE_COLUMNS, rows, {"created_at": now})
