@@ -82,7 +82,7 @@ def ws(tmp_path: Path, sqlite_url: str) -> Workspace:
 
 
 def _add_notes(ws: Workspace) -> None:
-    """Notes on the rich document, one of its spans and its event (the importer keeps none)."""
+    """Notes on the rich document, one of its spans and its event (its record has none)."""
     d, s, ev = t.DOCUMENTS.c, t.SPANS.c, t.EVENTS.c
     with ws.store.engine.begin() as conn:
         doc = conn.execute(select(d.id).where(d.external_id == "rilis-1")).scalar_one()
