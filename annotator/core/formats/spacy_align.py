@@ -8,8 +8,10 @@ Both are compared with spaCy's own calls in the tests.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any
@@ -33,6 +35,14 @@ def tokenizer(language: str) -> Any:
         import spacy  # noqa: F401  optional: imported only when a writer runs
     except ImportError as exc:
         raise RuntimeError("spaCy is not installed (pip install 'annotator[spacy]')") from exc
+    return _shared(language, threading.get_ident())
+
+
+@lru_cache(maxsize=2)
+def _shared(language: str, thread: int) -> Any:
+    """One tokenizer a language and thread, kept: what it learnt of a corpus serves the
+    next part of an export, and one built before export workers fork serves them all
+    (building one costs ~0.2 s). Its tokens never depend on what it learnt before."""
     return tokenizer_for(language)
 
 
