@@ -87,6 +87,8 @@ def aligned_ranges(
 
 def entities(spans: list[Aligned]) -> list[Aligned]:
     """:func:`spacy.util.filter_spans` on token ranges, ordered by start."""
+    if all(a[1] <= b[0] for a, b in pairwise(spans)):
+        return spans  # in order, and nothing overlaps (the usual case): every span is kept
     in_order = sorted(spans, key=itemgetter(0))
     if all(a[1] <= b[0] for a, b in pairwise(in_order)):
         return in_order  # nothing overlaps: every span is kept
