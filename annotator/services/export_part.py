@@ -104,9 +104,12 @@ def write_brat_run(
     Returns the report and the labels met; the caller writes annotation.conf.
     """
     stem_of = dict(zip(ids, stems, strict=True))
-    docs = counted(stream_documents(conn, ids))
-    named = ((restrict(doc, labels), stem_of[doc.id]) for doc in docs if doc.id in stem_of)
-    return write_run(named, folder)
+    if labels:
+        docs = counted(stream_documents(conn, ids))
+        named = ((restrict(doc, labels), stem_of[doc.id]) for doc in docs if doc.id in stem_of)
+        return write_run(named, folder)
+    items = counted(stream_rows(conn, ids))  # the same files, without span objects
+    return write_run(((item, stem_of[item.fields["id"]]) for item in items), folder)
 
 
 def restrict(doc: model.Document, labels: Sequence[str]) -> model.Document:

@@ -1,4 +1,4 @@
-"""The export fast path (store rows -> records, native and Prodigy) writes what the normal
+"""The export fast path (store rows -> records, native, Prodigy and brat) writes what the normal
 writer writes from whole documents."""
 
 from __future__ import annotations
@@ -160,3 +160,27 @@ def test_fast_path_spans_match_their_text_in_code_points(ws: Workspace, tmp_path
         record = json.loads(line)
         for span in record["spans"]:
             assert record["text"][span["start"] : span["end"]] == span["text"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_brat_from_rows_writes_the_files_the_writer_writes_from_documents(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    d = t.DOCUMENTS.c
+    normalized = {"brat_normalizations": [{"target": "T1", "db": "Wiki", "db_id": "Q123"}]}
+    with ws.store.engine.begin() as conn:  # a plain document imported from brat: its N line
+        conn.execute(t.DOCUMENTS.update().where(d.title == "Rilis 2").values(meta=normalized))
+    out = tmp_path / "fast"
+    result = export(ws, ExportRequest("brat", out, Selection(statuses=None)))
+    normal = _normal(ws, "brat", tmp_path / "normal", with_suggestions=False)
+    fast = _tree(out)
+    assert fast == _tree(tmp_path / "normal")
+    assert result.outputs[out] == normal
+    assert len(fast) == 11  # five pairs and annotation.conf
+    plain = fast["Rilis-1-2.ann"].decode()  # "rilis-1" is the rich document's
+    assert "\tORG 9 22\tPolda Kaltara\n" in plain
+    assert plain.count("\tReference T") == 2  # the links learnt on import
+    assert "\tReference T1 Wiki:Q123\t" in fast["Rilis-2.ann"].decode()

@@ -7,17 +7,20 @@ an event's trigger names the event (``Arg1:E2``), as brat expects.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
 from annotator.core.formats.brat_conf import Seen, write_conf
-from annotator.core.model import Document, Span
+from annotator.core.formats.nativerecord import RowDocument, row_document
+from annotator.core.model import Document, EntityRef
 
 
 @dataclass
@@ -52,13 +55,14 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if e > s] or [(start, end)]
 
 
-def _t_line(tid: str, span: Span, text: str) -> str:
-    """The T line of a span with a line break inside: its fragments."""
-    start, end = span.start, span.end
+def _t_line(tid: str, start: int, end: int, label: str, text: str) -> str:
+    """The T line of a span: its fragments when it holds a line break."""
+    if text.find("\n", start, end) == -1 and text.find("\r", start, end) == -1:
+        return f"{tid}\t{label} {start} {end}\t{text[start:end]}"  # one fragment
     parts = fragments(text, start, end)
     offsets = ";".join(f"{s} {e}" for s, e in parts)
     surface = " ".join(text[s:e] for s, e in parts)
-    return f"{tid}\t{span.label} {offsets}\t{surface}"
+    return f"{tid}\t{label} {offsets}\t{surface}"
 
 
 def _event_lines(doc: Document, ids: _Ids, report: WriteReport, seen: Seen) -> list[str]:
@@ -116,13 +120,18 @@ def _link_lines(doc: Document, ids: _Ids) -> list[str]:
         tid = ids.get(span.key, span.id)
         if tid is None:
             continue
-        old = known.get(span.key, {})
-        db = str(old.get("db") or "KB")
-        fallback = span.entity.id if span.entity.id is not None else span.entity.name
-        db_id = re.sub(r"\s+", "_", str(old.get("db_id") or fallback))
-        name = " ".join(span.entity.name.split())  # a line break would end the line
-        lines.append(f"N{len(lines) + 1}\tReference {tid} {db}:{db_id}\t{name}")
+        lines.append(_link_line(len(lines) + 1, tid, span.entity, known.get(span.key, {})))
     return lines
+
+
+def _link_line(number: int, tid: str, entity: EntityRef, old: dict[str, Any]) -> str:
+    """The N line linking ``tid`` to its entity (``old``: the brat normalization it was
+    imported from, if any)."""
+    db = str(old.get("db") or "KB")
+    fallback = entity.id if entity.id is not None else entity.name
+    db_id = re.sub(r"\s+", "_", str(old.get("db_id") or fallback))
+    name = " ".join(entity.name.split())  # a line break would end the line
+    return f"N{number}\tReference {tid} {db}:{db_id}\t{name}"
 
 
 def _extra_lines(doc: Document, ids: _Ids, report: WriteReport, seen: Seen) -> list[str]:
@@ -156,24 +165,47 @@ def ann_lines(doc: Document, report: WriteReport, seen: Seen) -> list[str]:
     ids = _Ids()
     lines = []
     by_key, by_id, text = ids.by_key.setdefault, ids.by_id.setdefault, doc.text
-    find = text.find
     for n, span in enumerate(doc.spans, start=1):
         tid = f"T{n}"
-        key, ident, start, end = span.key, span.id, span.start, span.end
+        key, ident = span.key, span.id
         if key:
             by_key(key, tid)
         if ident is not None:
             by_id(ident, tid)
-        if find("\n", start, end) == -1 and find("\r", start, end) == -1:  # one fragment
-            lines.append(f"{tid}\t{span.label} {start} {end}\t{text[start:end]}")
-        else:
-            lines.append(_t_line(tid, span, text))
+        lines.append(_t_line(tid, span.start, span.end, span.label, text))
     seen.spans.update(span.label for span in doc.spans)
     lines += _event_lines(doc, ids, report, seen)
     lines += _relation_lines(doc, ids, report, seen)
     lines += _link_lines(doc, ids)
     lines += _extra_lines(doc, ids, report, seen)
     return lines
+
+
+def row_ann_lines(item: RowDocument, report: WriteReport, seen: Seen) -> list[str]:
+    """:func:`ann_lines` of a stored document given as the store's rows (the same lines):
+    straight from the span rows when it holds nothing else brat writes."""
+    meta = item.fields["meta"] or {}
+    if item.linked is not None or _BRAT_META & meta.keys():
+        return ann_lines(_whole(item), report, seen)
+    text, entity = item.fields["text"], item.entities.get
+    lines: list[str] = []
+    links: list[str] = []
+    for n, (_, _, start, end, label, _, _, key) in enumerate(item.spans, start=1):
+        lines.append(_t_line(f"T{n}", start, end, label, text))
+        ref = entity(key) if key is not None else None
+        if ref is not None:
+            links.append(_link_line(len(links) + 1, f"T{n}", ref, {}))
+    seen.spans.update(map(itemgetter(4), item.spans))
+    return lines + links
+
+
+_BRAT_META = {"brat_normalizations", "brat_attributes"}  # meta keys the lines come from
+
+
+def _whole(item: RowDocument) -> Document:
+    """The document of ``item`` with what brat writes (its spans made from the rows)."""
+    linked = item.linked or Document(item.fields["text"], meta=dict(item.fields["meta"] or {}))
+    return row_document(dataclasses.replace(item, linked=linked))
 
 
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -223,8 +255,11 @@ def _write(path: str, text: str) -> None:
         os.close(fd)
 
 
-def write_run(named: Iterable[tuple[Document, str]], folder: Path) -> tuple[WriteReport, Seen]:
-    """Write each document's ``stem.txt`` and ``stem.ann`` into the existing ``folder``.
+def write_run(
+    named: Iterable[tuple[Document | RowDocument, str]], folder: Path
+) -> tuple[WriteReport, Seen]:
+    """Write each document's ``stem.txt`` and ``stem.ann`` into the existing ``folder``
+    (a document given as a model object or as the store's rows).
 
     Returns what was written and the labels met, for :func:`write_conf`.
     """
@@ -232,8 +267,11 @@ def write_run(named: Iterable[tuple[Document, str]], folder: Path) -> tuple[Writ
     seen = Seen()
     base = os.path.join(folder, "")  # file paths as plain strings: no Path per file
     for doc, stem in named:
-        lines = ann_lines(doc, report, seen)
-        _write(f"{base}{stem}.txt", doc.text)
+        if isinstance(doc, RowDocument):
+            text, lines = doc.fields["text"], row_ann_lines(doc, report, seen)
+        else:
+            text, lines = doc.text, ann_lines(doc, report, seen)
+        _write(f"{base}{stem}.txt", text)
         _write(f"{base}{stem}.ann", "\n".join(lines) + "\n" if lines else "")
         report.documents += 1
         report.spans += len(doc.spans)
@@ -248,12 +286,26 @@ class BratWriter:
     is_directory: bool = True
 
     def write(self, docs: Iterable[Document], target: Path, context: WriteContext) -> WriteReport:
-        target.mkdir(parents=True, exist_ok=True)
         namer = Stems()
         named = ((doc, namer.next(doc.external_id, doc.title)) for doc in docs)
-        report, seen = write_run(named, target)
-        write_conf(target, context.schema, seen)
-        return report
+        return _write_folder(named, target, context)
+
+    def write_rows(
+        self, items: Iterable[RowDocument], target: Path, context: WriteContext
+    ) -> WriteReport:
+        """:meth:`write` of stored documents given as the store's rows (the same files)."""
+        namer, fields = Stems(), itemgetter("external_id", "title")
+        named = ((item, namer.next(*fields(item.fields))) for item in items)
+        return _write_folder(named, target, context)
+
+
+def _write_folder(
+    named: Iterable[tuple[Document | RowDocument, str]], target: Path, context: WriteContext
+) -> WriteReport:
+    target.mkdir(parents=True, exist_ok=True)
+    report, seen = write_run(named, target)
+    write_conf(target, context.schema, seen)
+    return report
 
 
 WRITER = BratWriter()
