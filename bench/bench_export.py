@@ -2,8 +2,8 @@
 
 Builds a SQLite project of N documents (default 100,000) with 20 spans each
 (2,000,000 spans), then times Annotator's export of every document against
-the floor measured in the same run: reading the same rows with sqlite3 and
-writing them with orjson; CPU times are printed too, steadier than wall time
+the floor measured in the same run, just before each format: reading the same
+rows with sqlite3 and writing them with orjson; CPU times are printed too, steadier than wall time
 on a shared machine (an export's CPU includes its worker processes'). Each
 format is timed in-process (ANNOTATOR_EXPORT_WORKERS=0) and with the default
 worker processes; beside brat, the file-creation floor: the same number of
@@ -220,14 +220,15 @@ def main() -> None:
         t0 = time.perf_counter()
         build(db, count)
         print(f"built {count} documents, {count * 20:,} spans in {time.perf_counter() - t0:.0f} s")
-        base, base_cpu = floor(db, tmp / "floor.jsonl")
-        print(f"floor (sqlite3 read + orjson write): {base:.2f} s (CPU {base_cpu:.2f} s)")
         default = worker_count()
         print(f"default workers: {default} (ANNOTATOR_EXPORT_WORKERS=0: in-process)")
         if default > 1:
             cores = parallel_capacity(default)
             print(f"cores the machine gives a CPU loop now: {cores:.1f} of {default}")
         for fmt in formats:
+            # the floor again before each format: this machine's speed drifts by 20% in minutes
+            base, base_cpu = floor(db, tmp / "floor.jsonl")
+            print(f"floor (sqlite3 read + orjson write): {base:.2f} s (CPU {base_cpu:.2f} s)")
             for workers in (None, "0"):
                 # brat: a fresh folder each (deleting 40,000 files just before slows a run)
                 out = tmp / (f"brat-out-{workers}" if fmt == "brat" else f"out.{fmt}")
