@@ -1,4 +1,4 @@
-"""A regex's ``search`` that skips the regex for strings it cannot match.
+"""A regex's ``search`` (or ``finditer``) that skips the regex for strings it cannot match.
 
 spaCy's prefix rules are one regex of some 170 alternatives, each anchored
 with ``^``; Python's ``re`` tries them one after the other, about 20 µs a
@@ -7,13 +7,17 @@ alternative starts with a punctuation mark or a currency sign, so a word that
 starts with a letter can be answered "no match" from a set of characters.
 :class:`FirstCharGate` reads, from the parsed pattern, which characters can
 start a match at the string's start and which can start one anywhere (an
-alternative without ``^``); a pattern it cannot read that way is simply
-always searched.
+alternative without ``^``); :class:`FirstCharFinder` does the same for
+spaCy's infix rules (``finditer``), and :class:`LastCharGate` for its suffix
+rules, every alternative anchored with ``$``, from the characters that can
+end a match. A pattern none of them can read that way is simply always
+searched.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]  # the parser's opcodes
 from re import _parser  # type: ignore[attr-defined]  # re's own parser (sre_parse before 3.11)
 from typing import Any
@@ -46,6 +50,92 @@ class FirstCharGate:
         if skip and (not anywhere or anywhere.isdisjoint(text)):
             return None
         return self.search(text)
+
+
+class FirstCharFinder:
+    """``pattern.finditer``, the same matches, without searching a string that cannot
+    hold one (as :class:`FirstCharGate` decides)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.finditer = pattern.finditer
+        self.gate = FirstCharGate(pattern)
+
+    def __call__(self, text: str) -> Iterator[re.Match[str]]:
+        gate = self.gate
+        first, anywhere = gate.first, gate.anywhere
+        skip = first is not None and text and text[0] not in first
+        if skip and (not anywhere or anywhere.isdisjoint(text)):
+            return iter(())
+        return self.finditer(text)
+
+
+class LastCharGate:
+    """``pattern.search`` for a pattern whose every alternative ends with ``$``: the same
+    answers, without searching a string that ends with none of the characters that can
+    end a match."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.search = pattern.search
+        self.last: frozenset[str] | None
+        try:
+            self.last = last_chars(pattern)
+        except (UnreadableError, AttributeError, TypeError, ValueError, IndexError):
+            self.last = None  # another Python's parser: search all
+
+    def __call__(self, text: str) -> re.Match[str] | None:
+        last = self.last
+        if last is not None and text and text[-1] not in last and text[-1] != "\n":
+            return None  # (``$`` matches before a last newline too)
+        return self.search(text)
+
+
+def last_chars(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The characters that can end a match of ``pattern``, each of whose alternatives must
+    end with ``$`` (else :class:`UnreadableError`)."""
+    if pattern.flags & (re.IGNORECASE | re.MULTILINE):
+        raise UnreadableError("case-insensitive or multi-line")
+    ends = {sre.AT_END, sre.AT_END_STRING}
+    last: set[str] = set()
+    for alternative in _alternatives(_parser.parse(pattern.pattern, pattern.flags)):
+        rest = _consuming_to(alternative)
+        skipped = alternative[len(rest) :]
+        if not any(op is sre.AT and av in ends for op, av in skipped):
+            raise UnreadableError("an alternative that can end anywhere")
+        last |= _lasts(rest)
+    return frozenset(last)
+
+
+def _consuming_to(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """``items`` up to the last that consumes a character (anchors and lookarounds after
+    it skipped: they only ever narrow what matches)."""
+    end = len(items)
+    while end and (items[end - 1][0] is sre.AT or items[end - 1][0] in _LOOKS):
+        end -= 1
+    return items[:end]
+
+
+def _lasts(items: list[tuple[Any, Any]]) -> set[str]:
+    """The characters that can come last in a match of ``items`` (a parsed sequence)."""
+    items = _consuming_to(items)
+    if not items:
+        raise UnreadableError("an alternative that can match nothing")
+    op, av = items[-1]
+    if op is sre.LITERAL:
+        return {chr(av)}
+    if op is sre.IN:
+        return _class(av)
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = av
+        if add_flags & re.IGNORECASE:
+            raise UnreadableError("case-insensitive group")
+        return _lasts(list(inner))
+    if op is sre.BRANCH:
+        return set().union(*(_lasts(list(branch)) for branch in av[1]))
+    if op in _REPEATS and av[0] >= 1:
+        return _lasts(list(av[2]))
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _lasts(list(av))
+    raise UnreadableError(str(op))
 
 
 def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]]:

@@ -54,15 +54,16 @@ def stream_text_rows(conn: Connection, ids: Sequence[int]) -> Iterator[TextRow]:
         chunk = ids[i : i + CHUNK]
         texts = {row[0]: row for row in _TEXTS.rows(conn, chunk)}
         spans = _spans(conn, chunk)
-        counts = [(what, dict(query.rows(conn, chunk))) for what, query in _COUNTS]
+        counts = {what: dict(query.rows(conn, chunk)) for what, query in _COUNTS}
+        held = any(counts.values())  # what the chunk's documents hold besides spans
         for doc_id in chunk:
             found = texts.get(doc_id)
             if found is None:
                 continue
             rows = spans.get(doc_id, [])
-            yield TextRow(
-                found[1], found[2], list(map(_TRIPLE, rows)), _uncarried(doc_id, rows, counts)
-            )
+            links = len(rows) - list(map(itemgetter(4), rows)).count(None)
+            uncarried = _uncarried(doc_id, links, counts) if held else _links(links)
+            yield TextRow(found[1], found[2], list(map(_TRIPLE, rows)), uncarried)
 
 
 def _spans(conn: Connection, ids: Sequence[int]) -> Grouped:
@@ -81,11 +82,14 @@ def _tie_order(row: Any) -> tuple[int, int, int]:
 
 
 def _uncarried(
-    doc_id: int, rows: list[Any], counts: list[tuple[str, dict[int, int]]]
+    doc_id: int, links: int, counts: dict[str, dict[int, int]]
 ) -> tuple[tuple[str, int], ...]:
     """How many events, relations, entity links and notes the document holds (those it
     holds), in the order ``drop_unsupported`` counts them."""
-    links = len(rows) - list(map(itemgetter(4), rows)).count(None)
-    found = [(what, held.get(doc_id, 0)) for what, held in counts]
-    found.insert(2, ("entity links", links))
-    return tuple((what, n) for what, n in found if n)
+    events, relations, notes = (counts[what].get(doc_id, 0) for what, _ in _COUNTS)
+    found = (("events", events), ("relations", relations), ("entity links", links))
+    return tuple((what, n) for what, n in (*found, ("notes", notes)) if n)
+
+
+def _links(links: int) -> tuple[tuple[str, int], ...]:
+    return (("entity links", links),) if links else ()

@@ -97,13 +97,13 @@ class DocBinFile:
     def _span_groups(self, sdoc: Any, spans: list[Aligned]) -> bytes:
         """``sdoc.spans.to_bytes()`` with ``spans`` as its one group, packed without spaCy
         Span objects once the packing gave spaCy's own bytes for the file's first spans."""
-        from spacy.tokens import Span
-
         labels, ours = self._labels, None
         if self._packing is not False and all(start < end for _, _, start, end, _ in spans):
             ours = group_bytes(spans, labels, self._dumps)
             if self._packing:
                 return ours
+        from spacy.tokens import Span
+
         sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[lab]) for s, e, _, _, lab in spans]
         theirs: bytes = sdoc.spans.to_bytes()
         if ours is not None and spans:

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from annotator.core.regex_firsts import FirstCharGate
+from annotator.core.regex_firsts import FirstCharFinder, FirstCharGate, LastCharGate
 
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 Bounds = tuple[tuple[int, ...], tuple[int, ...]]  # token starts, token ends, from the run's start
@@ -34,8 +34,9 @@ class LazyTokenizer:
     the few with white space, or with letters and digits only, are added up
     front. The tokens are the blank pipeline's (compared in the tests).
     Its words carry their text and norm alone (:func:`_norms_only`), and its
-    prefix rules are searched only in words that can start with one
-    (:class:`~annotator.core.regex_firsts.FirstCharGate`).
+    prefix, suffix and infix rules are searched only in words that can start,
+    end or hold one (:mod:`~annotator.core.regex_firsts`): a new word costs
+    about two thirds of the time.
     """
 
     def __init__(self, language: str) -> None:
@@ -57,8 +58,8 @@ class LazyTokenizer:
             _norms_only(create_vocab(language, defaults)),
             rules={},
             prefix_search=FirstCharGate(compile_prefix_regex(prefixes)) if prefixes else None,
-            suffix_search=compile_suffix_regex(suffixes).search if suffixes else None,
-            infix_finditer=compile_infix_regex(infixes).finditer if infixes else None,
+            suffix_search=LastCharGate(compile_suffix_regex(suffixes)) if suffixes else None,
+            infix_finditer=FirstCharFinder(compile_infix_regex(infixes)) if infixes else None,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
             max_cache_size=2 * LIMIT,  # spaCy's 10,000 would leave most of a corpus's runs out
