@@ -16,10 +16,10 @@ its file names, unique across the whole export, are chosen by the parent
 from every document's external id and title before the workers start; the
 workers write each run's pairs straight into the export's folder and send
 back the labels they met, and the parent writes annotation.conf from them
-all. A spaCy DocBin folder (a large
-DocBin export) is split at whole files, so each file holds what it would
-in-process. Inline (a note that counts documents) and a DocBin of one file
-(one binary container) are written in-process.
+all. A spaCy DocBin folder (a large DocBin export) is split at whole files,
+a run a file, so each file holds what it would in-process. Inline (a note
+that counts documents) and a DocBin of one file (one binary container) are
+written in-process.
 Workers are forked where the platform can (Linux) and run only Qt-free
 store and format code; elsewhere they are spawned.
 """

@@ -3,8 +3,8 @@
 A DocBin needs none of a document's other fields, nor its span ids, origins
 or annotators, and carries no events, relations or notes, which it only
 counts. So it reads two narrow queries a chunk (and three counts) instead of
-the whole documents :mod:`annotator.store.loading` assembles: about a third
-of the time.
+the whole documents :mod:`annotator.store.loading` assembles: 35-39 µs a
+document of 20 spans against 68-71.
 """
 
 from __future__ import annotations

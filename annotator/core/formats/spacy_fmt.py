@@ -124,7 +124,7 @@ def write_docbin_shards(
 def write_docbin_row_shards(
     items: Iterable[TextRow], folder: Path, language: str = "id", size: int = 0, first: int = 1
 ) -> WriteReport:
-    """:func:`write_docbin_shards` of stored documents given as the store's rows."""
+    """:func:`write_docbin_shards` of stored documents given as text rows."""
     return _shards(write_docbin_rows, items, folder, language, size, first)
 
 
