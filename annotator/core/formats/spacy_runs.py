@@ -69,9 +69,9 @@ class LazyTokenizer:
 
     def make_doc(self, text: str) -> Any:
         """The spaCy ``Doc`` of ``text``, as the blank pipeline's ``make_doc`` gives it."""
-        runs = text.split()
-        if not self._runs.issuperset(runs):  # a corpus soon repeats its runs: no set to build
-            new = set(runs) - self._runs
+        runs, known = text.split(), self._runs
+        if not known.issuperset(runs):  # a corpus soon repeats its runs: no set to build
+            new = {run for run in runs if run not in known}  # (faster than set(runs) - known)
             if len(self._runs) > LIMIT:
                 self._runs.clear()
                 self.tokenizer.flush()
