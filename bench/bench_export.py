@@ -2,13 +2,20 @@
 
 Builds a SQLite project of N documents (default 100,000) with 20 spans each
 (2,000,000 spans), then times Annotator's export of every document against
-the floor measured in the same run, just before each format: reading the same
-rows with sqlite3 and writing them with orjson; CPU times are printed too, steadier than wall time
-on a shared machine (an export's CPU includes its worker processes'). Each
-format is timed in-process (ANNOTATOR_EXPORT_WORKERS=0) and with the default
-worker processes; beside brat, the file-creation floor: the same number of
-files of the same sizes created with os.open/os.write/os.close in one
-process. Peak memory of each export is measured in a fresh process.
+the floor measured in the same run, just before each format: reading the
+same rows with sqlite3 and writing them with orjson; CPU times are printed
+too, steadier than wall time on a shared machine (an export's CPU includes
+its worker processes'). Each format is timed in-process
+(ANNOTATOR_EXPORT_WORKERS=0) and with the default worker processes; beside
+brat, the file-creation floor: the same number of files of the same sizes
+created with os.open/os.write/os.close in one process. Peak memory of each
+export is measured in a fresh process.
+
+brat's figures depend on what the disk went through: ext4 without a journal
+(this machine's) passes over every inode deleted in the last minutes each
+time it creates a file, so within about 6 minutes of deleting many files
+(the end of a previous run of this bench deletes some 600,000) a brat export
+took 44 s instead of 9-11 and the file-creation floor 11 s instead of 7.
 Run: .venv/bin/python bench/bench_export.py [DOCS] [--formats=a,b] [--no-memory]
 ``--crossover`` instead times jsonl and prodigy both ways at a few sizes up to
 DOCS, whatever the size threshold, to choose export_parallel.MIN_DOCS.
