@@ -15,7 +15,8 @@ brat's figures depend on what the disk went through: ext4 without a journal
 (this machine's) passes over every inode deleted in the last minutes each
 time it creates a file, so within about 6 minutes of deleting many files
 (the end of a previous run of this bench deletes some 600,000) a brat export
-took 44 s instead of 9-11 and the file-creation floor 11 s instead of 7.
+took 44 s instead of 9-11; perf puts such time in ext4's find_inode_bit and
+recently_deleted.
 Run: .venv/bin/python bench/bench_export.py [DOCS] [--formats=a,b] [--no-memory]
 ``--crossover`` instead times jsonl and prodigy both ways at a few sizes up to
 DOCS, whatever the size threshold, to choose export_parallel.MIN_DOCS.
