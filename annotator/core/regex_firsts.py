@@ -101,7 +101,7 @@ def last_chars(pattern: re.Pattern[str]) -> frozenset[str]:
         skipped = alternative[len(rest) :]
         if not any(op is sre.AT and av in ends for op, av in skipped):
             raise UnreadableError("an alternative that can end anywhere")
-        last |= _lasts(rest)
+        last |= _edge(rest, last=True)
     return frozenset(last)
 
 
@@ -112,30 +112,6 @@ def _consuming_to(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     while end and (items[end - 1][0] is sre.AT or items[end - 1][0] in _LOOKS):
         end -= 1
     return items[:end]
-
-
-def _lasts(items: list[tuple[Any, Any]]) -> set[str]:
-    """The characters that can come last in a match of ``items`` (a parsed sequence)."""
-    items = _consuming_to(items)
-    if not items:
-        raise UnreadableError("an alternative that can match nothing")
-    op, av = items[-1]
-    if op is sre.LITERAL:
-        return {chr(av)}
-    if op is sre.IN:
-        return _class(av)
-    if op is sre.SUBPATTERN:
-        _group, add_flags, _del_flags, inner = av
-        if add_flags & re.IGNORECASE:
-            raise UnreadableError("case-insensitive group")
-        return _lasts(list(inner))
-    if op is sre.BRANCH:
-        return set().union(*(_lasts(list(branch)) for branch in av[1]))
-    if op in _REPEATS and av[0] >= 1:
-        return _lasts(list(av[2]))
-    if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _lasts(list(av))
-    raise UnreadableError(str(op))
 
 
 def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -152,7 +128,7 @@ def first_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str
         rest = _consuming(alternative)
         skipped = alternative[: len(alternative) - len(rest)]
         anchored = any(op is sre.AT and av in starts for op, av in skipped)
-        (first if anchored else anywhere).update(_firsts(rest))
+        (first if anchored else anywhere).update(_edge(rest, last=False))
     return frozenset(first | anywhere), frozenset(anywhere)
 
 
@@ -173,12 +149,12 @@ def _consuming(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return items[at:]
 
 
-def _firsts(items: list[tuple[Any, Any]]) -> set[str]:
-    """The characters that can come first in a match of ``items`` (a parsed sequence)."""
-    items = _consuming(items)
+def _edge(items: list[tuple[Any, Any]], last: bool) -> set[str]:
+    """The characters that can come first (or ``last``) in a match of ``items``."""
+    items = _consuming_to(items) if last else _consuming(items)
     if not items:
         raise UnreadableError("an alternative that can match nothing")
-    op, av = items[0]
+    op, av = items[-1 if last else 0]
     if op is sre.LITERAL:
         return {chr(av)}
     if op is sre.IN:
@@ -187,13 +163,13 @@ def _firsts(items: list[tuple[Any, Any]]) -> set[str]:
         _group, add_flags, _del_flags, inner = av
         if add_flags & re.IGNORECASE:
             raise UnreadableError("case-insensitive group")
-        return _firsts(list(inner))
+        return _edge(list(inner), last)
     if op is sre.BRANCH:
-        return set().union(*(_firsts(list(branch)) for branch in av[1]))
+        return set().union(*(_edge(list(branch), last) for branch in av[1]))
     if op in _REPEATS and av[0] >= 1:
-        return _firsts(list(av[2]))
+        return _edge(list(av[2]), last)
     if op is getattr(sre, "ATOMIC_GROUP", None):
-        return _firsts(list(av))
+        return _edge(list(av), last)
     raise UnreadableError(str(op))
 
 
