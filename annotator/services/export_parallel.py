@@ -197,11 +197,12 @@ def _jobs(
     names: Sequence[str] = ()
     if writer.name in DIRECTORIES:
         ids, names = _named(engine, ids)
-    runs = max(workers, min(workers * RUNS_PER_WORKER, len(ids) // MIN_RUN))
-    size, files = max(1, -(-len(ids) // runs)), 1
-    if is_sharded:  # a run a file: the same files, whoever writes them; runs of several
-        files = size = int(getattr(writer, "shard_size", 1))  # files left a worker idle
-        # for up to a whole run at the end (3 s of a 15 s DocBin export)
+    if is_sharded:  # a run a file: the same files, whoever writes them (runs of several
+        # files left a worker idle for up to a whole run at the end: 3 s of a 15 s export)
+        files = size = int(getattr(writer, "shard_size", 1))
+    else:
+        runs = max(workers, min(workers * RUNS_PER_WORKER, len(ids) // MIN_RUN))
+        size, files = max(1, -(-len(ids) // runs)), 1
     folder = writer.name in DIRECTORIES or is_sharded
     url = engine.url.render_as_string(hide_password=False)
     return [

@@ -85,13 +85,6 @@ class PartJoiner:
         path.unlink()
 
 
-def join_parts(paths: Sequence[Path], target: Path, frame: Frame) -> None:
-    """The part files, in order, as ``target``: one head, their bodies joined by sep, one tail."""
-    with PartJoiner(paths, target, frame) as joiner:
-        for n in range(len(paths)):
-            joiner.ready(n)
-
-
 def _body_end(fd: int, frame: Frame) -> int:
     """Where the tail of a part file starts; raises if the part is not framed so."""
     size = os.fstat(fd).st_size

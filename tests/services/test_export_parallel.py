@@ -23,7 +23,7 @@ from annotator.services.export import (
     export,
 )
 from annotator.services.export_parallel import ENV, FRAMES, workers_for
-from annotator.services.part_join import PartJoiner, join_parts
+from annotator.services.part_join import Frame, PartJoiner
 from annotator.services.workspace import Workspace
 from annotator.store.selection import Selection
 
@@ -238,6 +238,13 @@ def test_parallel_export_on_each_database(
             _same_reports(serial.outputs[req.out], parallel.outputs[req.out])
     finally:
         workspace.close()
+
+
+def join_parts(paths: list[Path], target: Path, frame: Frame) -> None:
+    """The parts joined as ``target``, each ready in order."""
+    with PartJoiner(paths, target, frame) as joiner:
+        for n in range(len(paths)):
+            joiner.ready(n)
 
 
 def test_join_keeps_one_frame_and_skips_empty_parts(tmp_path: Path) -> None:

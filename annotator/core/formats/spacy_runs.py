@@ -72,10 +72,10 @@ class LazyTokenizer:
         runs, known = text.split(), self._runs
         if not known.issuperset(runs):  # a corpus soon repeats its runs: no set to build
             new = {run for run in runs if run not in known}  # (faster than set(runs) - known)
-            if len(self._runs) > LIMIT:
-                self._runs.clear()
+            if len(known) > LIMIT:
+                known.clear()
                 self.tokenizer.flush()
-            self._runs |= new
+            known |= new
             self._add([key for run in new for key in self._keys_in(run)])
             for run in new:  # each on its own, so that spaCy caches it (see _cache_keeping)
                 self.tokenizer(run)
