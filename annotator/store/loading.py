@@ -79,7 +79,7 @@ def _dense(ids: Sequence[int]) -> bool:
     return ids[-1] - ids[0] < 2 * len(ids) and all(a < b for a, b in pairwise(ids))
 
 
-def grouped_rows(conn: Connection, query: ChunkQuery, ids: Sequence[int]) -> Grouped:
+def _grouped(conn: Connection, query: ChunkQuery, ids: Sequence[int]) -> Grouped:
     """Rows of ``query`` (ordered by its first column, a document id) grouped by it."""
     rows = query.rows(conn, ids)
     return {key: list(group) for key, group in groupby(rows, itemgetter(0))}
@@ -109,7 +109,7 @@ def _spans(conn: Connection, ids: Sequence[int]) -> Grouped:
     The database orders by (document, start) along its index; the rare ties
     on start are ordered in Python, which is cheaper than a sort in SQL.
     """
-    grouped = grouped_rows(conn, _SPANS, ids)
+    grouped = _grouped(conn, _SPANS, ids)
     for rows in grouped.values():
         if len({row[2] for row in rows}) < len(rows):
             rows.sort(key=_span_order)
@@ -202,11 +202,11 @@ def _chunk(conn: Connection, ids: Sequence[int]) -> tuple[list[Any], _Parts]:
         _annotator_names(conn),
         _entities(conn, spans),
         spans,
-        grouped_rows(conn, _EVENTS, ids),
-        grouped_rows(conn, _ARGUMENTS, ids),
-        grouped_rows(conn, _RELATIONS, ids),
-        grouped_rows(conn, _NOTES, ids),
-        grouped_rows(conn, _SUGGESTIONS, ids),
+        _grouped(conn, _EVENTS, ids),
+        _grouped(conn, _ARGUMENTS, ids),
+        _grouped(conn, _RELATIONS, ids),
+        _grouped(conn, _NOTES, ids),
+        _grouped(conn, _SUGGESTIONS, ids),
     )
     return [rows[i] for i in ids if i in rows], parts
 
