@@ -28,6 +28,7 @@ from struct import Struct
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
+from annotator.core.formats.docbin_align import FileSpans, Found
 from annotator.core.formats.jsonout import drop_unsupported
 from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import (
@@ -42,7 +43,7 @@ from annotator.core.formats.spacy_runs import LazyTokenizer
 from annotator.core.model import Document
 
 SPAN_KEY = "sc"
-COLUMNS = ("ORTH", "NORM", "SENT_START", "SPACY", "IDX", "LENGTH")  # read from each Doc
+COLUMNS = ("ORTH", "NORM", "SPACY", "LENGTH")  # read from each Doc
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # ENT_IOB values
 _SPAN = Struct(">QQQllll")  # a span in spaCy's SpanGroup.to_bytes
 Dumps = Callable[[Any], bytes]
@@ -55,62 +56,46 @@ ISAL_LEVEL = 1  # with ISA-L (the isal package, in the spacy extra): the same zl
 
 class DocBinFile:
     """What a spaCy ``DocBin`` of tokenizer-only Docs with entities and one span group
-    holds, gathered a Doc at a time and written as one file (:meth:`to_disk`)."""
+    holds, gathered a Doc at a time and written as one file (:meth:`to_disk`); the
+    spans of all its Docs are aligned to their tokens at once (:class:`FileSpans`)."""
 
     def __init__(self) -> None:
         self.flags: list[dict[str, bool]] = []
         self.cats: list[dict[str, float]] = []
         self.user_data: list[bytes | None] = []
-        self.span_groups: list[bytes] = []
         self.strings: set[str] = set()
-        self._tables: list[Any] = []  # ORTH, NORM, SENT_START and SPACY of each Doc
-        self._ents: list[Aligned] = []  # the Docs' entities, Doc after Doc
-        self._ent_docs: list[tuple[int, int]] = []  # a Doc's first token in the file, its ents
-        self._size = 0  # tokens added
+        self._tables: list[Any] = []  # ORTH, NORM, SPACY and LENGTH of each Doc
+        self._sent_starts: list[int] = []  # SENT_START of each Doc's first token
+        self._spans = FileSpans()
+        self._judged: dict[int, tuple[Found, bytes]] = {}  # aligned by spaCy, packed
         self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
         self._vocab: Any = None  # the Docs' Vocab
-        self._packing: bool | None = None  # whether group_bytes packs as spaCy, once known
+        self.span_groups: list[bytes] = []  # of each Doc, packed by to_disk
         self._dumps: Dumps = _packer()
 
     def add(
-        self, sdoc: Any, table: Any, spans: list[Aligned], ents: list[Aligned], user_data: Any
+        self, sdoc: Any, text: str, spans: list[Triple], user_data: Any, report: WriteReport
     ) -> None:
-        """Add ``sdoc`` with ``spans`` as its span group and ``ents`` as its entities.
+        """Add ``sdoc``, the Doc of ``text``, with ``spans`` as its span group and those
+        that do not overlap as its entities."""
+        from spacy.tokens import Span
 
-        ``table`` is ``sdoc.to_array(COLUMNS)``; ``ents`` do not overlap.
-        """
-        labels, at = self._labels, self._size
+        number, table = len(self._tables), sdoc.to_array(_columns())
         self._vocab = sdoc.vocab
-        for name in {span[4] for span in spans} - labels.keys():
-            labels[name] = sdoc.vocab.strings.add(name)
-            self.strings.add(name)
-        self._tables.append(table[:, :4])  # IDX and LENGTH are not written
-        if ents:
-            self._ents.extend(ents)
-            self._ent_docs.append((at, len(ents)))
-        self._size += len(table)
+        self._tables.append(table)
+        self._sent_starts.append(_first_sent_start(sdoc))
         self.flags.append({"has_unknown_spaces": sdoc.has_unknown_spaces})
         self.cats.append(sdoc.cats)
         self.user_data.append(self._dumps(user_data))
-        self.span_groups.append(self._span_groups(sdoc, spans))
+        if not self._spans.add(number, text, spans):  # spaCy judges these spans
+            counted = WriteReport()
+            aligned = aligned_ranges(sdoc, spans, counted, _offsets(table), text)
+            labels = self._labelled(aligned)
+            sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[x]) for s, e, _, _, x in aligned]
+            found = aligned, list(counted.dropped.items())
+            self._judged[number] = (found, sdoc.spans.to_bytes())
 
-    def _span_groups(self, sdoc: Any, spans: list[Aligned]) -> bytes:
-        """``sdoc.spans.to_bytes()`` with ``spans`` as its one group, packed without spaCy
-        Span objects once the packing gave spaCy's own bytes for the file's first spans."""
-        labels, ours = self._labels, None
-        if self._packing is not False and all(start < end for _, _, start, end, _ in spans):
-            ours = group_bytes(spans, labels, self._dumps)
-            if self._packing:
-                return ours
-        from spacy.tokens import Span
-
-        sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[lab]) for s, e, _, _, lab in spans]
-        theirs: bytes = sdoc.spans.to_bytes()
-        if ours is not None and spans:
-            self._packing = ours == theirs  # False: another spaCy packs otherwise
-        return theirs
-
-    def to_disk(self, path: Path) -> None:
+    def to_disk(self, path: Path, report: WriteReport) -> None:
         """Write the file with spaCy's ``DocBin``, its token arrays made for all Docs at once.
 
         Its columns are the attributes a tokenizer-only Doc has: ORTH, NORM,
@@ -124,17 +109,23 @@ class DocBinFile:
 
         sizes = np.array([len(part) for part in self._tables], dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # where each Doc's tokens start
-        table = np.concatenate(self._tables) if self._tables else np.zeros((0, 4))
+        table = np.concatenate(self._tables) if self._tables else np.zeros((0, 4), np.uint64)
+        starts = np.zeros(len(table), dtype=table.dtype)
+        has_tokens = firsts[sizes > 0]
+        starts[has_tokens] = np.array(self._sent_starts, dtype=table.dtype)[sizes > 0]
         read = np.zeros(len(table), dtype=table.dtype)
-        read[firsts[sizes > 0]] = 1
-        taken = ["ORTH", "NORM"] + ([] if (table[:, 2] == read).all() else ["SENT_START"])
+        read[has_tokens] = 1
+        taken = ["ORTH", "NORM"] + ([] if (starts == read).all() else ["SENT_START"])
         names = [*taken, "ENT_IOB", "ENT_TYPE"]
         bin_ = DocBin(attrs=names, store_user_data=True)
         where = [bin_.attrs.index(intify_attr(name)) for name in names]
         array = np.empty((len(table), len(names)), dtype=np.uint64)
-        array[:, where[:-2]] = table[:, : len(taken)]
-        self._set_entities(array[:, where[-2]], array[:, where[-1]])
-        spaces = table[:, 3:4].astype(bool)
+        array[:, where[:2]] = table[:, :2]
+        if len(taken) > 2:
+            array[:, where[2]] = starts
+        ents = self._grouped(self._aligned(table, firsts), firsts, report)
+        self._set_entities(ents, array[:, where[-2]], array[:, where[-1]])
+        spaces = table[:, 2:3].astype(bool)
         bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
         bin_.span_groups = self.span_groups
@@ -146,17 +137,53 @@ class DocBinFile:
         bin_.spaces = np.split(spaces, firsts[1:])[: len(sizes)]
         path.write_bytes(bytes(bin_.to_bytes()))
 
-    def _set_entities(self, iob: Any, types: Any) -> None:
+    def _aligned(self, table: Any, firsts: Any) -> list[Found]:
+        """Each Doc's aligned spans as token ranges and what was counted, Doc after Doc."""
+        found = self._spans.aligned(table, firsts)
+        found.update((number, judged) for number, (judged, _) in self._judged.items())
+        return [found[number] for number in range(len(self._tables))]
+
+    def _grouped(
+        self, aligned: list[Found], firsts: Any, report: WriteReport
+    ) -> list[tuple[int, list[Aligned]]]:
+        """Pack each Doc's span group into ``span_groups``, counting its spans in
+        ``report`` (in the order ``aligned_ranges`` would); each Doc's entities, with
+        where its tokens start in the file (Docs with entities only)."""
+        out = []
+        for number, ((spans, drops), at) in enumerate(zip(aligned, firsts.tolist(), strict=True)):
+            for reason, count in drops:
+                if count:
+                    report.drop(reason, count)
+            ents = counted_entities(spans, report)
+            if ents:
+                out.append((at, ents))
+            judged = self._judged.get(number)
+            if judged is not None:
+                self.span_groups.append(judged[1])
+            else:
+                self.span_groups.append(group_bytes(spans, self._labelled(spans), self._dumps))
+        return out
+
+    def _labelled(self, spans: list[Aligned]) -> dict[str, int]:
+        """The label hashes, those of ``spans`` added (and their strings)."""
+        labels = self._labels
+        for name in {span[4] for span in spans} - labels.keys():
+            labels[name] = self._vocab.strings.add(name)
+            self.strings.add(name)
+        return labels
+
+    def _set_entities(self, docs: list[tuple[int, list[Aligned]]], iob: Any, types: Any) -> None:
         """Fill the ENT_IOB and ENT_TYPE columns of the file's tokens: each Doc's entities
         set as its ``Doc.ents``, the other tokens outside."""
         import numpy as np
 
         iob.fill(_OUTSIDE)
         types.fill(0)
-        if not self._ents:
+        ents = [ent for _, part in docs for ent in part]
+        if not ents:
             return
-        ents, count = self._ents, len(self._ents)
-        at, counts = zip(*self._ent_docs, strict=True)
+        count = len(ents)
+        at, counts = zip(*((at, len(part)) for at, part in docs), strict=True)
         shift = np.repeat(np.array(at, dtype=np.int64), counts)  # to tokens of the file
         first = np.fromiter(map(itemgetter(0), ents), np.int64, count) + shift
         end = np.fromiter(map(itemgetter(1), ents), np.int64, count) + shift
@@ -185,6 +212,34 @@ class DocBinFile:
         distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
         strings = self._vocab.strings
         return {"", *(strings[key] for key in distinct.tolist())}
+
+
+@cache
+def _columns() -> list[int]:
+    """The attribute ids of :data:`COLUMNS`."""
+    from spacy.attrs import intify_attr
+
+    return [intify_attr(name) for name in COLUMNS]
+
+
+def _first_sent_start(sdoc: Any) -> int:
+    """SENT_START of ``sdoc``'s first token as ``to_array`` gives it (0 without tokens).
+
+    A tokenizer sets it on the first token alone (and a special case put
+    there by its matcher unsets it); every other token has 0.
+    """
+    if not len(sdoc):
+        return 0
+    first = sdoc[0].is_sent_start
+    return 0 if first is None else 1 if first else 2**64 - 1
+
+
+def _offsets(table: Any) -> Any:
+    """Each token's IDX and LENGTH, from a Doc's ``to_array(COLUMNS)``."""
+    import numpy as np
+
+    width, space = table[:, 3].astype(np.int64), table[:, 2].astype(np.int64)
+    return np.column_stack((np.cumsum(width + space) - width - space, width))
 
 
 def _packer() -> Dumps:
@@ -219,17 +274,20 @@ class AddedDocBin:
         self.bin = DocBin(store_user_data=True)
 
     def add(
-        self, sdoc: Any, table: Any, spans: list[Aligned], ents: list[Aligned], user_data: Any
+        self, sdoc: Any, text: str, spans: list[Triple], user_data: Any, report: WriteReport
     ) -> None:
         """As :meth:`DocBinFile.add`."""
+        from spacy.attrs import IDX, LENGTH
         from spacy.tokens import Span
 
+        aligned = aligned_ranges(sdoc, spans, report, sdoc.to_array([IDX, LENGTH]), text)
+        ents = counted_entities(aligned, report)
         sdoc.ents = [Span(sdoc, s, e, label=lab) for s, e, _, _, lab in ents]
-        sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=lab) for s, e, _, _, lab in spans]
+        sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=lab) for s, e, _, _, lab in aligned]
         sdoc.user_data.update(user_data)
         self.bin.add(sdoc)
 
-    def to_disk(self, path: Path) -> None:
+    def to_disk(self, path: Path, report: WriteReport) -> None:
         """Write the file."""
         path.write_bytes(docbin_bytes(self.bin))
 
@@ -292,6 +350,19 @@ def _bytes_of(array: Any) -> memoryview:
 
 
 @cache
+def _groups_as_spacys() -> bool:
+    """Whether :func:`group_bytes` packs span groups as this spaCy's ``to_bytes`` does."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=["Polda", "Kaltara", "siaga"], spaces=[True, True, False])
+    labels = {name: doc.vocab.strings.add(name) for name in ("ORG", "LOC")}
+    spans = [(0, 2, 0, 13, "ORG"), (1, 2, 6, 13, "LOC"), (2, 3, 14, 19, "ORG")]
+    doc.spans[SPAN_KEY] = [Span(doc, s, e, label=labels[x]) for s, e, _, _, x in spans]
+    return group_bytes(spans, labels, _packer()) == doc.spans.to_bytes()
+
+
+@cache
 def _payload_as_spacys() -> bool:
     """Whether :func:`payload` packs a small DocBin as this spaCy's ``to_bytes`` does."""
     from spacy.tokens import Doc, DocBin, Span
@@ -347,19 +418,13 @@ def row_texts(items: Iterable[TextRow], report: WriteReport) -> Iterator[Text]:
 
 def write_texts(texts: Iterable[Text], path: Path, nlp: Any, report: WriteReport) -> None:
     """Write the DocBin of ``texts`` tokenised by ``nlp``, counting spans in ``report``."""
-    from spacy.attrs import intify_attr
-
-    columns = [intify_attr(name) for name in COLUMNS]
-    out = DocBinFile() if isinstance(nlp, LazyTokenizer) else AddedDocBin()
+    ours = isinstance(nlp, LazyTokenizer) and _groups_as_spacys()
+    out = DocBinFile() if ours else AddedDocBin()
     with _encoders_looked_up_once():
         for text, external_id, spans in texts:
-            sdoc = nlp.make_doc(text)
-            table = sdoc.to_array(columns)
-            aligned = aligned_ranges(sdoc, spans, report, table[:, -2:], text)
-            ents = counted_entities(aligned, report)
             user_data = {} if external_id is None else {"id": external_id}
-            out.add(sdoc, table, aligned, ents, user_data)
-        out.to_disk(path)
+            out.add(nlp.make_doc(text), text, spans, user_data, report)
+        out.to_disk(path, report)
 
 
 @contextmanager

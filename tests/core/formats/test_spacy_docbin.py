@@ -169,7 +169,11 @@ def test_a_spacy_that_packs_span_groups_otherwise_gets_its_own_bytes(
 ) -> None:
     monkeypatch.setattr(spacy_docbin, "group_bytes", lambda *args: b"\x90")
     docs = _documents()
-    spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    spacy_docbin._groups_as_spacys.cache_clear()
+    try:
+        spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
+    finally:
+        spacy_docbin._groups_as_spacys.cache_clear()
     _reference(docs, tmp_path / "theirs.spacy")
     _same_documents(tmp_path / "ours.spacy", tmp_path / "theirs.spacy")
 
