@@ -10,6 +10,7 @@ laid end to end: the same token ranges, counted in the report alike
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -18,8 +19,33 @@ from annotator.core.formats.base import TRIMMED
 from annotator.core.formats.spacy_align import UNALIGNED, Aligned, Triple
 from annotator.core.offsets import trimmed
 
-Found = tuple[list[Aligned], list[tuple[str, int]]]  # a document's aligned spans, what
-# was counted on the way (reason and count, as aligned_ranges would count them)
+
+@dataclass
+class Placed:
+    """The aligned spans of a file's gathered documents, a row a span, in order.
+
+    ``docs`` is each span's document number, ``first`` and ``end`` its
+    tokens within that document, ``start`` and ``stop`` its characters
+    (numpy arrays), ``labels`` its label; ``drops`` holds, of each document
+    with any, what ``aligned_ranges`` would have counted: spans trimmed and
+    spans left out.
+    """
+
+    docs: Any
+    first: Any
+    end: Any
+    start: Any
+    stop: Any
+    labels: list[str]
+    drops: dict[int, list[tuple[str, int]]]
+
+    def aligned(self, number: int) -> list[Aligned]:
+        """The aligned spans of document ``number`` as ``aligned_ranges`` gives them."""
+        import numpy as np
+
+        lo, hi = np.searchsorted(self.docs, (number, number + 1)).tolist()  # docs in order
+        columns = [c[lo:hi].tolist() for c in (self.first, self.end, self.start, self.stop)]
+        return list(zip(*columns, self.labels[lo:hi], strict=True))
 
 
 class FileSpans:
@@ -52,9 +78,8 @@ class FileSpans:
         self._docs.append(number)
         return True
 
-    def aligned(self, table: Any, firsts: Any) -> dict[int, Found]:
-        """What each gathered document's spans are, by its number: the aligned ones as
-        token ranges within it, and the counts of those trimmed and left out.
+    def aligned(self, table: Any, firsts: Any) -> Placed:
+        """The gathered spans that are aligned, as token ranges within their documents.
 
         ``table`` holds the file's tokens, a row a token: SPACY in column 2,
         LENGTH in column 3; ``firsts`` holds where each document's tokens start.
@@ -68,26 +93,25 @@ class FileSpans:
         docs = np.repeat(np.array(self._docs, dtype=np.int64), self._counts)
         first_tokens = np.asarray(firsts, dtype=np.int64)[docs]
         base = np.append(starts, 0)[first_tokens]  # where each span's document starts
-        begin = np.fromiter(map(itemgetter(0), self._spans), np.int64, count) + base
-        end = np.fromiter(map(itemgetter(1), self._spans), np.int64, count) + base
-        first = np.minimum(np.searchsorted(starts, begin), max(len(starts) - 1, 0))
-        last = np.searchsorted(starts, end) - 1
-        ok = (starts[first] == begin) & (last >= first) & (ends[last] == end)
-        return self._by_document(ok, first - first_tokens, last + 1 - first_tokens)
+        start = np.fromiter(map(itemgetter(0), self._spans), np.int64, count)
+        stop = np.fromiter(map(itemgetter(1), self._spans), np.int64, count)
+        first = np.minimum(np.searchsorted(starts, start + base), max(len(starts) - 1, 0))
+        last = np.searchsorted(starts, stop + base) - 1
+        ok = (starts[first] == start + base) & (last >= first) & (ends[last] == stop + base)
+        labels = [span[2] for span in self._spans]
+        if not ok.all():
+            labels = list(compress(labels, ok.tolist()))
+        first, end = first - first_tokens, last + 1 - first_tokens
+        drops = self._drops(docs[~ok])
+        return Placed(docs[ok], first[ok], end[ok], start[ok], stop[ok], labels, drops)
 
-    def _by_document(self, ok: Any, first: Any, end: Any) -> dict[int, Found]:
-        """Each gathered document's aligned spans, in the order given, and its counts."""
-        found = zip(first.tolist(), end.tolist(), self._spans, strict=True)
-        rows: list[Aligned] = [(f, e, span[0], span[1], span[2]) for f, e, span in found]
-        keep = ok.tolist()
-        out: dict[int, Found] = {}
-        at = 0
-        for number, count, trims in zip(self._docs, self._counts, self._trims, strict=True):
-            part = rows[at : at + count]
-            kept = keep[at : at + count]
-            left = count - sum(kept)
-            if left:
-                part = list(compress(part, kept))
-            out[number] = part, [(TRIMMED, trims), (UNALIGNED, left)]
-            at += count
-        return out
+    def _drops(self, unaligned: Any) -> dict[int, list[tuple[str, int]]]:
+        """Spans trimmed and left out, of each document with any (by its number)."""
+        import numpy as np
+
+        left = dict(zip(*np.unique(unaligned, return_counts=True), strict=True))
+        trims = {n: t for n, t in zip(self._docs, self._trims, strict=True) if t}
+        return {
+            int(n): [(TRIMMED, trims.get(n, 0)), (UNALIGNED, int(left.get(n, 0)))]
+            for n in sorted(trims.keys() | left.keys())
+        }

@@ -24,18 +24,20 @@ from contextlib import contextmanager
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from struct import Struct
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
-from annotator.core.formats.docbin_align import FileSpans, Found
+from annotator.core.formats.docbin_align import FileSpans, Placed
+from annotator.core.formats.docbin_groups import packed_groups
 from annotator.core.formats.jsonout import drop_unsupported
 from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import (
+    OVERLAPPING,
     Aligned,
     Triple,
     aligned_ranges,
     counted_entities,
+    entities,
     tokenizer,
     triples,
 )
@@ -45,8 +47,10 @@ from annotator.core.model import Document
 SPAN_KEY = "sc"
 COLUMNS = ("ORTH", "NORM", "SPACY", "LENGTH")  # read from each Doc
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3  # ENT_IOB values
-_SPAN = Struct(">QQQllll")  # a span in spaCy's SpanGroup.to_bytes
 Dumps = Callable[[Any], bytes]
+Judged = tuple[list[Aligned], list[tuple[str, int]], bytes]  # aligned spans, what was counted
+# (reason, count) and the packed span group of a Doc whose spans spaCy aligned
+Entities = tuple[Any, Any, Any]  # numpy arrays: first token in the file, token end, label hash
 LEVEL = 3  # zlib level of a written file. spaCy's to_bytes uses 6: about 3x the CPU on the
 # string hashes of news text, for a file 20% smaller (60% for very repetitive text); spaCy
 # reads any level alike
@@ -67,7 +71,7 @@ class DocBinFile:
         self._tables: list[Any] = []  # ORTH, NORM, SPACY and LENGTH of each Doc
         self._sent_starts: list[int] = []  # SENT_START of each Doc's first token
         self._spans = FileSpans()
-        self._judged: dict[int, tuple[Found, bytes]] = {}  # aligned by spaCy, packed
+        self._judged: dict[int, Judged] = {}  # Docs whose spans spaCy aligned
         self._labels: dict[str, int] = {}  # label -> hash, its string in ``strings``
         self._vocab: Any = None  # the Docs' Vocab
         self.span_groups: list[bytes] = []  # of each Doc, packed by to_disk
@@ -92,8 +96,7 @@ class DocBinFile:
             aligned = aligned_ranges(sdoc, spans, counted, _offsets(table), text)
             labels = self._labelled(aligned)
             sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[x]) for s, e, _, _, x in aligned]
-            found = aligned, list(counted.dropped.items())
-            self._judged[number] = (found, sdoc.spans.to_bytes())
+            self._judged[number] = aligned, [*counted.dropped.items()], sdoc.spans.to_bytes()
 
     def to_disk(self, path: Path, report: WriteReport) -> None:
         """Write the file with spaCy's ``DocBin``, its token arrays made for all Docs at once.
@@ -123,8 +126,10 @@ class DocBinFile:
         array[:, where[:2]] = table[:, :2]
         if len(taken) > 2:
             array[:, where[2]] = starts
-        ents = self._grouped(self._aligned(table, firsts), firsts, report)
+        placed = self._spans.aligned(table, firsts)
+        ents = self._entities(placed, firsts.tolist(), report)
         self._set_entities(ents, array[:, where[-2]], array[:, where[-1]])
+        self._pack_groups(placed)
         spaces = table[:, 2:3].astype(bool)
         bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
@@ -137,59 +142,79 @@ class DocBinFile:
         bin_.spaces = np.split(spaces, firsts[1:])[: len(sizes)]
         path.write_bytes(bytes(bin_.to_bytes()))
 
-    def _aligned(self, table: Any, firsts: Any) -> list[Found]:
-        """Each Doc's aligned spans as token ranges and what was counted, Doc after Doc."""
-        found = self._spans.aligned(table, firsts)
-        found.update((number, judged) for number, (judged, _) in self._judged.items())
-        return [found[number] for number in range(len(self._tables))]
+    def _entities(self, placed: Placed, firsts: list[int], report: WriteReport) -> Entities:
+        """The file's entities (first token, token end, label hash), each Doc's aligned
+        spans that do not overlap, counting in ``report`` what ``aligned_ranges`` and
+        ``counted_entities`` would count, Doc after Doc."""
+        import numpy as np
 
-    def _grouped(
-        self, aligned: list[Found], firsts: Any, report: WriteReport
-    ) -> list[tuple[int, list[Aligned]]]:
-        """Pack each Doc's span group into ``span_groups``, counting its spans in
-        ``report`` (in the order ``aligned_ranges`` would); each Doc's entities, with
-        where its tokens start in the file (Docs with entities only)."""
-        out = []
-        for number, ((spans, drops), at) in enumerate(zip(aligned, firsts.tolist(), strict=True)):
-            for reason, count in drops:
+        labels, docs = self._hashes(placed.labels), placed.docs
+        same = docs[1:] == docs[:-1]
+        crossed = np.unique(docs[1:][same & (placed.end[:-1] > placed.first[1:])])
+        counted = {number: list(drops) for number, drops in placed.drops.items()}
+        report.spans += len(labels)
+        extra: list[Aligned] = []  # entities of Docs whose spans overlap, or spaCy aligned
+        for number in sorted({*crossed.tolist(), *self._judged}):
+            judged = self._judged.get(number)
+            spans = placed.aligned(number) if judged is None else judged[0]
+            if judged is not None:
+                counted[number] = [*judged[1]]
+                report.spans += len(spans)
+            ents = entities(spans)
+            counted.setdefault(number, []).append((OVERLAPPING, len(spans) - len(ents)))
+            at = firsts[number]
+            extra += [(s + at, e + at, 0, 0, label) for s, e, _, _, label in ents]
+        for number in sorted(counted):
+            for reason, count in counted[number]:
                 if count:
                     report.drop(reason, count)
-            ents = counted_entities(spans, report)
-            if ents:
-                out.append((at, ents))
-            judged = self._judged.get(number)
-            if judged is not None:
-                self.span_groups.append(judged[1])
-            else:
-                self.span_groups.append(group_bytes(spans, self._labelled(spans), self._dumps))
-        return out
+        keep = ~np.isin(docs, crossed)
+        shift = np.asarray(firsts, dtype=np.int64)[docs[keep]]
+        more = len(extra)
+        return (
+            np.concatenate((placed.first[keep] + shift, _column(extra, 0, np.int64, more))),
+            np.concatenate((placed.end[keep] + shift, _column(extra, 1, np.int64, more))),
+            np.concatenate((labels[keep], self._hashes([ent[4] for ent in extra]))),
+        )
+
+    def _hashes(self, names: list[str]) -> Any:
+        """The hash of each label of ``names`` (their strings added to ``strings``)."""
+        import numpy as np
+
+        table = self._labels
+        for name in set(names) - table.keys():
+            table[name] = self._vocab.strings.add(name)
+            self.strings.add(name)
+        return np.fromiter(map(table.__getitem__, names), np.uint64, len(names))
 
     def _labelled(self, spans: list[Aligned]) -> dict[str, int]:
         """The label hashes, those of ``spans`` added (and their strings)."""
-        labels = self._labels
-        for name in {span[4] for span in spans} - labels.keys():
-            labels[name] = self._vocab.strings.add(name)
-            self.strings.add(name)
-        return labels
+        self._hashes([span[4] for span in spans])
+        return self._labels
 
-    def _set_entities(self, docs: list[tuple[int, list[Aligned]]], iob: Any, types: Any) -> None:
+    def _pack_groups(self, placed: Placed) -> None:
+        """Pack each Doc's span group into ``span_groups``: its aligned spans."""
+        import numpy as np
+
+        counts = np.bincount(placed.docs, minlength=len(self._tables)).tolist()
+        columns = (self._hashes(placed.labels), placed.first, placed.end, placed.start)
+        packed = packed_groups(SPAN_KEY, counts, (*columns, placed.stop))
+        for number, (_, _, judged) in self._judged.items():
+            packed[number] = judged
+        self.span_groups = packed
+
+    @staticmethod
+    def _set_entities(ents: Entities, iob: Any, types: Any) -> None:
         """Fill the ENT_IOB and ENT_TYPE columns of the file's tokens: each Doc's entities
         set as its ``Doc.ents``, the other tokens outside."""
         import numpy as np
 
         iob.fill(_OUTSIDE)
         types.fill(0)
-        ents = [ent for _, part in docs for ent in part]
-        if not ents:
-            return
-        count = len(ents)
-        at, counts = zip(*((at, len(part)) for at, part in docs), strict=True)
-        shift = np.repeat(np.array(at, dtype=np.int64), counts)  # to tokens of the file
-        first = np.fromiter(map(itemgetter(0), ents), np.int64, count) + shift
-        end = np.fromiter(map(itemgetter(1), ents), np.int64, count) + shift
-        hashes = map(self._labels.__getitem__, map(itemgetter(4), ents))
-        labels = np.fromiter(hashes, np.uint64, count)
+        first, end, labels = ents
         real = np.flatnonzero(first < end)  # an entity of no tokens is none
+        if not len(real):
+            return
         first, end = first[real], end[real]
         number = np.arange(1, len(real) + 1)
         which = np.zeros(len(iob) + 1, dtype=np.int64)
@@ -212,6 +237,13 @@ class DocBinFile:
         distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
         strings = self._vocab.strings
         return {"", *(strings[key] for key in distinct.tolist())}
+
+
+def _column(rows: list[Aligned], at: int, dtype: Any, count: int) -> Any:
+    """Item ``at`` of each of ``rows`` as a numpy array."""
+    import numpy as np
+
+    return np.fromiter(map(itemgetter(at), rows), dtype, count)
 
 
 @cache
@@ -249,19 +281,6 @@ def _packer() -> Dumps:
 
     pack: Dumps = Packer(use_bin_type=True).pack
     return pack
-
-
-def group_bytes(spans: list[Aligned], labels: dict[str, int], dumps: Dumps) -> bytes:
-    """What ``SpanGroups.to_bytes`` gives for one group ``SPAN_KEY`` of character-aligned
-    ``spans`` (its ``SpanGroup.to_bytes`` within: name, attrs, and per span its id, kb_id,
-    label, tokens and characters), ``dumps`` packing as ``srsly.msgpack_dumps``."""
-    pack = _SPAN.pack
-    group = {
-        "name": SPAN_KEY,
-        "attrs": {},
-        "spans": [pack(0, 0, labels[lab], s, e, start, end) for s, e, start, end, lab in spans],
-    }
-    return dumps({dumps(group): [SPAN_KEY]})
 
 
 class AddedDocBin:
@@ -351,15 +370,22 @@ def _bytes_of(array: Any) -> memoryview:
 
 @cache
 def _groups_as_spacys() -> bool:
-    """Whether :func:`group_bytes` packs span groups as this spaCy's ``to_bytes`` does."""
+    """Whether :func:`packed_groups` packs span groups as this spaCy's ``to_bytes`` does:
+    of three Docs with no span, three spans and twenty (a longer msgpack list)."""
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    doc = Doc(Vocab(), words=["Polda", "Kaltara", "siaga"], spaces=[True, True, False])
-    labels = {name: doc.vocab.strings.add(name) for name in ("ORG", "LOC")}
-    spans = [(0, 2, 0, 13, "ORG"), (1, 2, 6, 13, "LOC"), (2, 3, 14, 19, "ORG")]
-    doc.spans[SPAN_KEY] = [Span(doc, s, e, label=labels[x]) for s, e, _, _, x in spans]
-    return group_bytes(spans, labels, _packer()) == doc.spans.to_bytes()
+    vocab, words = Vocab(), ["Polda", "Kaltara", "siaga"] * 8
+    labels = [vocab.strings.add(name) for name in ("ORG", "LOC")]
+    ours, theirs = [], []
+    for count in (0, 3, 20):
+        doc = Doc(vocab, words=words)
+        spans = [Span(doc, n, n + 1 + n % 2, label=labels[n % 2]) for n in range(count)]
+        doc.spans[SPAN_KEY] = spans
+        theirs.append(doc.spans.to_bytes())
+        ours += [(s.label, s.start, s.end, s.start_char, s.end_char) for s in spans]
+    columns = list(zip(*ours, strict=True))
+    return packed_groups(SPAN_KEY, [0, 3, 20], columns) == theirs
 
 
 @cache

@@ -11,6 +11,7 @@ import pytest
 
 from annotator.core.formats import spacy_docbin, spacy_fmt
 from annotator.core.formats.base import WriteReport
+from annotator.core.formats.docbin_groups import packed_groups
 from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges, triples
 from annotator.core.model import Document, Span
@@ -148,26 +149,36 @@ def test_random_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: P
 
 
 def test_span_groups_are_packed_as_spacy_packs_them() -> None:
-    import srsly
     from spacy.attrs import IDX, LENGTH
     from spacy.tokens import Span as SpacySpan
 
     nlp = spacy.blank("id")
-    for doc in _documents():
+    many = Document(
+        text="Polda " * 20, spans=tuple(Span(6 * n, 6 * n + 5, "ORG") for n in range(20))
+    )
+    docs = [*_documents(), *_random_documents(40), many]
+    counts, rows, theirs = [], [], []
+    for doc in docs:
         sdoc = nlp.make_doc(doc.text)
         offsets = sdoc.to_array([IDX, LENGTH])
         aligned = aligned_ranges(sdoc, triples(doc), WriteReport(), offsets, doc.text)
         spans = [span for span in aligned if span[2] < span[3]]  # what the writer packs
         labels = {s[4]: nlp.vocab.strings.add(s[4]) for s in spans}
         sdoc.spans["sc"] = [SpacySpan(sdoc, s[0], s[1], label=s[4]) for s in spans]
-        packed = spacy_docbin.group_bytes(spans, labels, srsly.msgpack_dumps)
-        assert packed == sdoc.spans.to_bytes()
+        theirs.append(sdoc.spans.to_bytes())
+        counts.append(len(spans))
+        rows += [(labels[s[4]], *s[:4]) for s in spans]
+    assert max(counts) >= 16  # a longer msgpack list too
+    columns = list(zip(*rows, strict=True))
+    assert packed_groups("sc", counts, columns) == theirs
 
 
 def test_a_spacy_that_packs_span_groups_otherwise_gets_its_own_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(spacy_docbin, "group_bytes", lambda *args: b"\x90")
+    monkeypatch.setattr(
+        spacy_docbin, "packed_groups", lambda _, counts, __: [b"\x90"] * len(counts)
+    )
     docs = _documents()
     spacy_docbin._groups_as_spacys.cache_clear()
     try:
