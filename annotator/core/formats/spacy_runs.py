@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from itertools import pairwise
+from itertools import filterfalse, pairwise
 from typing import Any
 
 from annotator.core.regex_firsts import FirstCharFinder, FirstCharGate, LastCharGate
@@ -51,6 +51,7 @@ class LazyTokenizer:
         defaults = get_lang_class(language).Defaults
         self._rules: dict[str, Any] = dict(defaults.tokenizer_exceptions or {})
         self._longest = max(map(len, self._rules), default=0)
+        self._odd = _odd_parts(self._rules)
         self._runs: set[str] = set()
         self._added: set[str] = set()
         prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
@@ -71,7 +72,7 @@ class LazyTokenizer:
         """The spaCy ``Doc`` of ``text``, as the blank pipeline's ``make_doc`` gives it."""
         runs, known = text.split(), self._runs
         if not known.issuperset(runs):  # a corpus soon repeats its runs: no set to build
-            new = {run for run in runs if run not in known}  # (faster than set(runs) - known)
+            new = set(filterfalse(known.__contains__, runs))  # (faster than set(runs) - known)
             if len(known) > LIMIT:
                 known.clear()
                 self.tokenizer.flush()
@@ -87,8 +88,10 @@ class LazyTokenizer:
         white space), so only strings of ``run`` over such a character are looked up."""
         if not run or run.isalnum():
             return
-        rules, longest, size = self._rules, self._longest, len(run)
+        rules, longest, size, parts = self._rules, self._longest, len(run), self._odd
         odd = [at for at, char in enumerate(run) if not char.isalnum()]
+        if not any(_around(run, at) & parts for at in odd):
+            return  # no key is such a character, nor holds two characters of ``run`` over one
         k = 0
         for i in range(size):
             while odd[k] < i:  # the first such character at or after ``i``
@@ -103,6 +106,21 @@ class LazyTokenizer:
         for key in sorted(set(keys) - self._added):
             self.tokenizer.add_special_case(key, self._rules[key])
             self._added.add(key)
+
+
+def _odd_parts(rules: dict[str, Any]) -> frozenset[str]:
+    """The keys of one character that is not alphanumeric, and the other keys' pairs of
+    characters that hold one: a key found over such a character of a run is one, or
+    holds one of the run's two pairs over that character (:func:`_around`)."""
+    odd = [key for key in rules if not key.isalnum()]
+    pairs = {key[i : i + 2] for key in odd for i in range(len(key) - 1)}
+    singles = {key for key in odd if len(key) == 1}
+    return frozenset(singles | {pair for pair in pairs if not pair.isalnum()})
+
+
+def _around(run: str, at: int) -> set[str]:
+    """The character of ``run`` at ``at`` and its pairs with the characters beside it."""
+    return {run[at], run[max(at - 1, 0) : at + 1], run[at : at + 2]}
 
 
 def _norms_only(vocab: Any) -> Any:

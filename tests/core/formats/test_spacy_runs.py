@@ -35,6 +35,19 @@ def test_lazy_tokenizer_splits_every_indonesian_exception_as_the_blank_pipeline(
         assert _tokens(lazy, text) == _tokens(full, text), text
 
 
+def test_every_key_a_run_holds_is_found_in_it() -> None:
+    """Each special case without white space, inside runs around it, is among the keys
+    the tokenizer looks for before it tokenises the run (none is skipped as absent)."""
+    from spacy.util import get_lang_class
+
+    keys = [k for k in get_lang_class("id").Defaults.tokenizer_exceptions if not k.isalnum()]
+    lazy = LazyTokenizer("id")
+    for key in keys:
+        if not any(char.isspace() for char in key):
+            for run in (key, f"x{key}9", f"({key}.", f"{key}{key}"):
+                assert key in set(lazy._keys_in(run)), (key, run)
+
+
 def test_runs_tokenised_before_a_case_was_added_tokenise_as_the_blank_pipeline_after() -> None:
     """The cache of tokenised runs outlives special cases added later (two passes over texts
     that bring new cases, each run also inside other runs and beside punctuation)."""
