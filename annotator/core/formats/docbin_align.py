@@ -10,14 +10,19 @@ laid end to end: the same token ranges, counted in the report alike
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter
+from operator import ge, itemgetter
 from typing import Any
 
 from annotator.core.formats.base import TRIMMED
 from annotator.core.formats.spacy_align import UNALIGNED, Aligned, Triple
 from annotator.core.offsets import trimmed
+
+_START, _END = itemgetter(0), itemgetter(1)
+_BEFORE = (-1).__add__  # a span's end -> its last character
+_SPACE = re.compile(r"\s")  # str.isspace's characters (both ask Py_UNICODE_ISSPACE)
 
 
 @dataclass
@@ -64,11 +69,13 @@ class FileSpans:
         False, with nothing gathered, when a span is empty or ends before it
         starts: spaCy's ``char_span`` judges those (``aligned_ranges``).
         """
-        odd = [t for t in spans if t[0] >= t[1] or text[t[0]].isspace() or text[t[1] - 1].isspace()]
+        starts, ends = list(map(_START, spans)), list(map(_END, spans))
+        if any(map(ge, starts, ends)):
+            return False
+        lasts = map(text.__getitem__, map(_BEFORE, ends))
+        edges = "".join(map(text.__getitem__, starts)) + "".join(lasts)
         trims = 0
-        if odd:
-            if any(start >= end for start, end, _ in odd):
-                return False
+        if _SPACE.search(edges) is not None:  # edges at white space: as aligned_ranges trims
             inner = [(*trimmed(text, start, end), label) for start, end, label in spans]
             trims = sum(a != b for a, b in zip(inner, spans, strict=True))
             spans = inner
