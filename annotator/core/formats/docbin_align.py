@@ -20,7 +20,7 @@ from annotator.core.formats.base import TRIMMED
 from annotator.core.formats.spacy_align import UNALIGNED, Aligned, Triple
 from annotator.core.offsets import trimmed
 
-_START, _END = itemgetter(0), itemgetter(1)
+_START, _END, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)
 _BEFORE = (-1).__add__  # a span's end -> its last character
 _SPACE = re.compile(r"\s")  # str.isspace's characters (both ask Py_UNICODE_ISSPACE)
 
@@ -69,7 +69,7 @@ class FileSpans:
         False, with nothing gathered, when a span is empty or ends before it
         starts: spaCy's ``char_span`` judges those (``aligned_ranges``).
         """
-        starts, ends = list(map(_START, spans)), list(map(_END, spans))
+        starts, ends, _ = zip(*spans, strict=True) if spans else ((), (), ())
         if any(map(ge, starts, ends)):
             return False
         lasts = map(text.__getitem__, map(_BEFORE, ends))
@@ -100,12 +100,12 @@ class FileSpans:
         docs = np.repeat(np.array(self._docs, dtype=np.int64), self._counts)
         first_tokens = np.asarray(firsts, dtype=np.int64)[docs]
         base = np.append(starts, 0)[first_tokens]  # where each span's document starts
-        start = np.fromiter(map(itemgetter(0), self._spans), np.int64, count)
-        stop = np.fromiter(map(itemgetter(1), self._spans), np.int64, count)
+        start = np.fromiter(map(_START, self._spans), np.int64, count)
+        stop = np.fromiter(map(_END, self._spans), np.int64, count)
         first = np.minimum(np.searchsorted(starts, start + base), max(len(starts) - 1, 0))
         last = np.searchsorted(starts, stop + base) - 1
         ok = (starts[first] == start + base) & (last >= first) & (ends[last] == stop + base)
-        labels = [span[2] for span in self._spans]
+        labels = list(map(_LABEL, self._spans))
         if not ok.all():
             labels = list(compress(labels, ok.tolist()))
         first, end = first - first_tokens, last + 1 - first_tokens

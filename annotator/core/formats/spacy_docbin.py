@@ -82,8 +82,6 @@ class DocBinFile:
     ) -> None:
         """Add ``sdoc``, the Doc of ``text``, with ``spans`` as its span group and those
         that do not overlap as its entities."""
-        from spacy.tokens import Span
-
         number, table = len(self._tables), sdoc.to_array(_columns())
         self._vocab = sdoc.vocab
         self._tables.append(table)
@@ -92,11 +90,18 @@ class DocBinFile:
         self.cats.append(sdoc.cats)
         self.user_data.append(self._dumps(user_data))
         if not self._spans.add(number, text, spans):  # spaCy judges these spans
-            counted = WriteReport()
-            aligned = aligned_ranges(sdoc, spans, counted, _offsets(table), text)
-            labels = self._labelled(aligned)
-            sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[x]) for s, e, _, _, x in aligned]
-            self._judged[number] = aligned, [*counted.dropped.items()], sdoc.spans.to_bytes()
+            self._judge(number, sdoc, text, spans, table)
+
+    def _judge(self, number: int, sdoc: Any, text: str, spans: list[Triple], table: Any) -> None:
+        """Align the spans of Doc ``number`` (one of them empty or reversed) with spaCy's
+        own calls, and pack its span group with spaCy's Span objects."""
+        from spacy.tokens import Span
+
+        counted = WriteReport()
+        aligned = aligned_ranges(sdoc, spans, counted, _offsets(table), text)
+        labels = self._labelled(aligned)
+        sdoc.spans[SPAN_KEY] = [Span(sdoc, s, e, label=labels[x]) for s, e, _, _, x in aligned]
+        self._judged[number] = aligned, [*counted.dropped.items()], sdoc.spans.to_bytes()
 
     def to_disk(self, path: Path, report: WriteReport) -> None:
         """Write the file with spaCy's ``DocBin``, its token arrays made for all Docs at once.
@@ -127,9 +132,10 @@ class DocBinFile:
         if len(taken) > 2:
             array[:, where[2]] = starts
         placed = self._spans.aligned(table, firsts)
-        ents = self._entities(placed, firsts.tolist(), report)
+        labels = self._hashes(placed.labels)
+        ents = self._entities(placed, labels, firsts.tolist(), report)
         self._set_entities(ents, array[:, where[-2]], array[:, where[-1]])
-        self._pack_groups(placed)
+        self._pack_groups(placed, labels)
         spaces = table[:, 2:3].astype(bool)
         bin_.strings = self.strings | self._strings(table)
         bin_.flags, bin_.cats, bin_.user_data = self.flags, self.cats, self.user_data
@@ -142,13 +148,16 @@ class DocBinFile:
         bin_.spaces = np.split(spaces, firsts[1:])[: len(sizes)]
         path.write_bytes(bytes(bin_.to_bytes()))
 
-    def _entities(self, placed: Placed, firsts: list[int], report: WriteReport) -> Entities:
+    def _entities(
+        self, placed: Placed, labels: Any, firsts: list[int], report: WriteReport
+    ) -> Entities:
         """The file's entities (first token, token end, label hash), each Doc's aligned
-        spans that do not overlap, counting in ``report`` what ``aligned_ranges`` and
-        ``counted_entities`` would count, Doc after Doc."""
+        spans that do not overlap (``labels``: their label hashes), counting in
+        ``report`` what ``aligned_ranges`` and ``counted_entities`` would count, Doc
+        after Doc."""
         import numpy as np
 
-        labels, docs = self._hashes(placed.labels), placed.docs
+        docs = placed.docs
         same = docs[1:] == docs[:-1]
         crossed = np.unique(docs[1:][same & (placed.end[:-1] > placed.first[1:])])
         counted = {number: list(drops) for number, drops in placed.drops.items()}
@@ -192,12 +201,13 @@ class DocBinFile:
         self._hashes([span[4] for span in spans])
         return self._labels
 
-    def _pack_groups(self, placed: Placed) -> None:
-        """Pack each Doc's span group into ``span_groups``: its aligned spans."""
+    def _pack_groups(self, placed: Placed, labels: Any) -> None:
+        """Pack each Doc's span group into ``span_groups``: its aligned spans (``labels``:
+        their label hashes)."""
         import numpy as np
 
         counts = np.bincount(placed.docs, minlength=len(self._tables)).tolist()
-        columns = (self._hashes(placed.labels), placed.first, placed.end, placed.start)
+        columns = (labels, placed.first, placed.end, placed.start)
         packed = packed_groups(SPAN_KEY, counts, (*columns, placed.stop))
         for number, (_, _, judged) in self._judged.items():
             packed[number] = judged
