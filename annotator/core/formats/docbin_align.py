@@ -57,7 +57,9 @@ class FileSpans:
     """Spans of a file's documents, gathered a document at a time and aligned together."""
 
     def __init__(self) -> None:
-        self._spans: list[Triple] = []  # document after document, edges trimmed
+        self._starts: list[int] = []  # the spans' starts, document after document
+        self._stops: list[int] = []  # their ends (both without white space at the edges)
+        self._labels: list[str] = []  # their labels
         self._counts: list[int] = []  # of each document gathered: its spans
         self._trims: list[int] = []  # of each document gathered: its spans trimmed
         self._docs: list[int] = []  # the documents gathered, by their number in the file
@@ -69,17 +71,20 @@ class FileSpans:
         False, with nothing gathered, when a span is empty or ends before it
         starts: spaCy's ``char_span`` judges those (``aligned_ranges``).
         """
-        starts, ends, _ = zip(*spans, strict=True) if spans else ((), (), ())
+        starts, ends, labels = zip(*spans, strict=True) if spans else ((), (), ())
         if any(map(ge, starts, ends)):
             return False
         lasts = map(text.__getitem__, map(_BEFORE, ends))
         edges = "".join(map(text.__getitem__, starts)) + "".join(lasts)
         trims = 0
         if _SPACE.search(edges) is not None:  # edges at white space: as aligned_ranges trims
-            inner = [(*trimmed(text, start, end), label) for start, end, label in spans]
-            trims = sum(a != b for a, b in zip(inner, spans, strict=True))
-            spans = inner
-        self._spans.extend(spans)
+            given = list(zip(starts, ends, strict=True))
+            inner = [trimmed(text, start, end) for start, end in given]
+            trims = sum(a != b for a, b in zip(inner, given, strict=True))
+            starts, ends = zip(*inner, strict=True)
+        self._starts.extend(starts)
+        self._stops.extend(ends)
+        self._labels.extend(labels)
         self._counts.append(len(spans))
         self._trims.append(trims)
         self._docs.append(number)
@@ -93,19 +98,24 @@ class FileSpans:
         """
         import numpy as np
 
-        count = len(self._spans)
-        width, space = table[:, 3].astype(np.int64), table[:, 2].astype(np.int64)
-        starts = np.cumsum(width + space) - width - space  # spaCy's IDX, but file-wide
-        ends = starts + width
+        steps = (table[:, 2] + table[:, 3]).view(np.int64)  # a token's space and length
+        starts = np.zeros(len(table) + 1, dtype=np.int64)  # spaCy's IDX, but file-wide,
+        np.cumsum(steps, out=starts[1:])  # and where the file's text ends
         docs = np.repeat(np.array(self._docs, dtype=np.int64), self._counts)
         first_tokens = np.asarray(firsts, dtype=np.int64)[docs]
-        base = np.append(starts, 0)[first_tokens]  # where each span's document starts
-        start = np.fromiter(map(_START, self._spans), np.int64, count)
-        stop = np.fromiter(map(_END, self._spans), np.int64, count)
-        first = np.minimum(np.searchsorted(starts, start + base), max(len(starts) - 1, 0))
-        last = np.searchsorted(starts, stop + base) - 1
-        ok = (starts[first] == start + base) & (last >= first) & (ends[last] == stop + base)
-        labels = list(map(_LABEL, self._spans))
+        base = starts[first_tokens]  # where each span's document starts
+        count = len(self._starts)
+        start = np.fromiter(self._starts, np.int64, count)
+        stop = np.fromiter(self._stops, np.int64, count)
+        first = np.searchsorted(starts, start + base)
+        last = np.maximum(np.searchsorted(starts, stop + base) - 1, 0)
+        widths = table[:, 3][last].astype(np.int64)
+        ok = (
+            (starts[first] == start + base)
+            & (last >= first)
+            & (starts[last] + widths == stop + base)
+        )
+        labels = self._labels
         if not ok.all():
             labels = list(compress(labels, ok.tolist()))
         first, end = first - first_tokens, last + 1 - first_tokens
