@@ -42,10 +42,14 @@ def packed_groups(key: str, counts: Sequence[int], spans: Sequence[Any]) -> list
     whole, width = items.tobytes(), items.dtype.itemsize
     head = _map(3) + _str("name") + _str(key) + _str("attrs") + _map(0) + _str("spans")
     tail = _array(1) + _str(key)
+    starts: dict[int, bytes] = {}  # what comes before the spans, by their count
     out, at = [], 0
     for count in counts:
-        group = b"".join((head, _array(count), whole[at : at + count * width]))
-        out.append(b"".join((_map(1), _bin(len(group)), group, tail)))
+        start = starts.get(count)
+        if start is None:
+            size = len(head) + len(_array(count)) + count * width  # of the group's bytes
+            start = starts[count] = _map(1) + _bin(size) + head + _array(count)
+        out.append(b"".join((start, whole[at : at + count * width], tail)))
         at += count * width
     return out
 
