@@ -297,6 +297,7 @@ def run_jobs(jobs: Sequence[Job], taken: Any, queue: Any, worker: int) -> None:
     """A worker: write the next job not yet taken until none is left; send progress and
     each job's report, or the error. ``taken``: the shared count of jobs taken."""
     try:
+        processes.keep_freed_memory()
         with _connection(jobs[0]) as conn, paused_gc():
             while (n := _take(taken, len(jobs))) is not None:
                 job = jobs[n]
