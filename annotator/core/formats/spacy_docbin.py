@@ -4,15 +4,17 @@
 strings, most of them empty for a tokenizer-only Doc: about two thirds of
 an export's time. :class:`DocBinFile` fills a spaCy ``DocBin`` with what
 ``add`` would put there (token arrays, spaces, flags, cats, user data, span
-groups, strings), the token arrays and strings built for the whole file at
-once. It keeps only the attributes such a Doc has (see
-:meth:`DocBinFile.to_disk`): spaCy reads an attribute missing from the file
-as zero, which the others all are, so the documents read back are the same
-as ``add``'s (compared in the tests). Docs of other tokenizers than spaCy's
-rule-based one go through ``add`` itself (:class:`AddedDocBin`). The file
-holds the message spaCy's ``to_bytes`` packs, compressed faster than spaCy
-does (:func:`compress`); where a spaCy packs another message, its own bytes.
-Stored documents are written straight from their text and span triples
+groups, strings), built for the whole file at once: token arrays and
+strings, the spans found among the tokens (:mod:`.docbin_align`), entities,
+and span groups packed (:mod:`.docbin_groups`). It keeps only the
+attributes such a Doc has (see :meth:`DocBinFile.to_disk`): spaCy reads an
+attribute missing from the file as zero, which the others all are, so the
+documents read back are the same as ``add``'s (compared in the tests).
+Docs of other tokenizers than spaCy's rule-based one go through ``add``
+itself (:class:`AddedDocBin`). The file holds the message spaCy's
+``to_bytes`` packs, compressed faster than spaCy does (:func:`compress`);
+where a spaCy packs another message, its own bytes. Stored documents are
+written straight from their text and span triples
 (:func:`write_docbin_rows`): the bytes written from their Document objects.
 """
 
@@ -81,7 +83,7 @@ class DocBinFile:
         self, sdoc: Any, text: str, spans: list[Triple], user_data: Any, report: WriteReport
     ) -> None:
         """Add ``sdoc``, the Doc of ``text``, with ``spans`` as its span group and those
-        that do not overlap as its entities."""
+        that do not overlap as its entities (counted in ``report`` by :meth:`to_disk`)."""
         number, table = len(self._tables), sdoc.to_array(_columns())
         self._vocab = sdoc.vocab
         self._tables.append(table)
