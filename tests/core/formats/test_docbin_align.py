@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from annotator.core.formats import docbin_align
 from annotator.core.formats.base import WriteReport
 from annotator.core.formats.docbin_align import FileSpans
 from annotator.core.formats.spacy_align import aligned_ranges, triples
-from annotator.core.model import Document, Span
+from tests.core.formats.spacy_reference import random_documents
 
 spacy = pytest.importorskip("spacy")
-
-WORDS = ["Kapolda", "Kaltara.", "(ANTARA)", "e-KTP;", " ", "\n", "\xa0", "👮🏽\u200d♂️", "5", "Jan."]
-
-
-def _documents(count: int) -> list[Document]:
-    rng = random.Random(11)
-    docs = []
-    for _ in range(count):
-        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12)))
-        spans = set()
-        for _ in range(rng.randint(0, 8)):
-            start = rng.randrange(len(text) + 1)
-            end = min(len(text), start + rng.randint(1, 15))
-            if start < end:
-                spans.add((start, end, rng.choice("AB")))
-        docs.append(Document(text=text, spans=tuple(Span(*span) for span in sorted(spans))))
-    return docs
 
 
 def test_spans_found_at_once_are_those_found_one_by_one_with_the_same_counts() -> None:
@@ -38,7 +19,7 @@ def test_spans_found_at_once_are_those_found_one_by_one_with_the_same_counts() -
 
     nlp = spacy.blank("id")
     gathered, tables, expected = FileSpans(), [], []
-    for number, doc in enumerate(_documents(400)):
+    for number, doc in enumerate(random_documents(400)):
         sdoc = nlp.make_doc(doc.text)
         tables.append(sdoc.to_array(["ORTH", "NORM", SPACY, LENGTH]))
         report = WriteReport()

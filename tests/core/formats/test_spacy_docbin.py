@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,9 @@ from annotator.core.formats.nativerecord import TextRow
 from annotator.core.formats.spacy_align import OVERLAPPING, UNALIGNED, aligned_ranges, triples
 from annotator.core.model import Document, Span
 from tests.core.formats.annotated_sample import document
-from tests.core.formats.spacy_reference import spacy_aligned
+from tests.core.formats.spacy_reference import NEWS, random_documents, spacy_aligned
 
 spacy = pytest.importorskip("spacy")
-
-NEWS = (
-    "Tarakan (ANTARA) - Kapolda Kaltara\xa0hadir 5 Jan. 2025 di Tarakan.\n\n"
-    "Baca juga: Polres Nunukan siaga\t👮🏽\u200d♂️ e-KTP;  dll.\n"
-)
 
 
 def _span(text: str, needle: str, label: str, cut: int = 0) -> Span:
@@ -59,22 +53,6 @@ def _documents() -> list[Document]:
         Document(text="Tanpa anotasi.\n", external_id="kosong"),
         Document(text=""),
     ]
-
-
-def _random_documents(count: int) -> list[Document]:
-    rng = random.Random(7)
-    words = [*NEWS.split(" "), "Andre\u0301", "🇮🇩", "S.I.K", "U.S.A.", "50%", "\n", ""]
-    docs = []
-    for _ in range(count):
-        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
-        spans = set()
-        for _ in range(rng.randint(0, 6)):
-            start = rng.randrange(len(text) + 1)
-            end = min(len(text), start + rng.randint(1, 20))
-            if start < end:
-                spans.add((start, end, rng.choice("ABC")))
-        docs.append(Document(text=text, spans=tuple(Span(*s) for s in sorted(spans))))
-    return docs
 
 
 def _reference(docs: list[Document], path: Path) -> tuple[int, int, int]:
@@ -138,7 +116,7 @@ def test_sample_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: P
 
 
 def test_random_documents_read_back_as_spacys_own_docbin_writes_them(tmp_path: Path) -> None:
-    docs = _random_documents(300)
+    docs = random_documents(300)
     assert any(doc.text[:1].isspace() for doc in docs)  # a first token of white space
     report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id")
     aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
@@ -156,7 +134,7 @@ def test_span_groups_are_packed_as_spacy_packs_them() -> None:
     many = Document(
         text="Polda " * 20, spans=tuple(Span(6 * n, 6 * n + 5, "ORG") for n in range(20))
     )
-    docs = [*_documents(), *_random_documents(40), many]
+    docs = [*_documents(), *random_documents(40), many]
     counts, rows, theirs = [], [], []
     for doc in docs:
         sdoc = nlp.make_doc(doc.text)
@@ -190,7 +168,7 @@ def test_a_spacy_that_packs_span_groups_otherwise_gets_its_own_bytes(
 
 
 def test_other_tokenizers_documents_are_added_by_spacy(tmp_path: Path) -> None:
-    docs = [*_documents(), *_random_documents(50)]
+    docs = [*_documents(), *random_documents(50)]
     nlp = spacy.blank("id")  # a whole pipeline, as languages with their own tokenizer get
     report = spacy_fmt.write_docbin(docs, tmp_path / "ours.spacy", "id", nlp)
     aligned, unaligned, overlapping = _reference(docs, tmp_path / "theirs.spacy")
@@ -263,7 +241,7 @@ def _as_rows(doc: Document) -> TextRow:
 def test_a_docbin_written_from_rows_holds_the_bytes_written_from_documents(
     tmp_path: Path,
 ) -> None:
-    docs = [*_documents(), *_random_documents(300)]
+    docs = [*_documents(), *random_documents(300)]
     assert docs[0].events and not docs[1].events  # both kinds of rows
     from_docs = spacy_fmt.write_docbin(docs, tmp_path / "docs.spacy", "id")
     rows = [_as_rows(doc) for doc in docs]
