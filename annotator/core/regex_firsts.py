@@ -45,11 +45,13 @@ class FirstCharGate:
             self.first, self.anywhere = None, frozenset()  # another Python's parser: search all
 
     def __call__(self, text: str) -> re.Match[str] | None:
+        return None if self.rules_out(text) else self.search(text)
+
+    def rules_out(self, text: str) -> bool:
+        """Whether no match can start in ``text``, from its characters alone."""
         first, anywhere = self.first, self.anywhere
         skip = first is not None and text and text[0] not in first
-        if skip and (not anywhere or anywhere.isdisjoint(text)):
-            return None
-        return self.search(text)
+        return bool(skip and (not anywhere or anywhere.isdisjoint(text)))
 
 
 class FirstCharFinder:
@@ -61,12 +63,7 @@ class FirstCharFinder:
         self.gate = FirstCharGate(pattern)
 
     def __call__(self, text: str) -> Iterator[re.Match[str]]:
-        gate = self.gate
-        first, anywhere = gate.first, gate.anywhere
-        skip = first is not None and text and text[0] not in first
-        if skip and (not anywhere or anywhere.isdisjoint(text)):
-            return iter(())
-        return self.finditer(text)
+        return iter(()) if self.gate.rules_out(text) else self.finditer(text)
 
 
 class LastCharGate:

@@ -50,11 +50,12 @@ _COUNTS = (  # what a spaCy export counts as dropped, in the order it reports th
 def stream_text_rows(conn: Connection, ids: Sequence[int]) -> Iterator[TextRow]:
     """A :class:`TextRow` for each of ``ids`` that exists, in the order given, chunk by
     chunk; spans in the order the store's loader gives them."""
-    names: dict[int, str] = dict(conn.execute(select(L.id, L.name)).all())
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]
         texts = {row[0]: row for row in _TEXTS.rows(conn, chunk)}
         spans = _spans(conn, chunk)
+        names: dict[int, str] = dict(conn.execute(select(L.id, L.name)).all())  # after the
+        # spans: every label they name (a teammate may add one while a long export reads)
         counts = {what: dict(query.rows(conn, chunk)) for what, query in _COUNTS}
         held = any(counts.values())  # what the chunk's documents hold besides spans
         for doc_id in chunk:

@@ -53,6 +53,17 @@ class Placed:
         return list(zip(*columns, self.labels[lo:hi], strict=True))
 
 
+def token_starts(table: Any) -> Any:
+    """Where each token of ``table`` (SPACY in column 2, LENGTH in column 3) starts, its
+    Docs laid end to end, and where the last ends: spaCy keeps ``idx[t + 1] = idx[t] +
+    length[t] + spacy[t]``, so this is each Doc's IDX column for a Doc alone."""
+    import numpy as np
+
+    starts = np.zeros(len(table) + 1, dtype=np.int64)
+    np.cumsum((table[:, 2] + table[:, 3]).view(np.int64), out=starts[1:])
+    return starts
+
+
 class FileSpans:
     """Spans of a file's documents, gathered a document at a time and aligned together."""
 
@@ -98,9 +109,7 @@ class FileSpans:
         """
         import numpy as np
 
-        steps = (table[:, 2] + table[:, 3]).view(np.int64)  # a token's space and length
-        starts = np.zeros(len(table) + 1, dtype=np.int64)  # spaCy's IDX, but file-wide,
-        np.cumsum(steps, out=starts[1:])  # and where the file's text ends
+        starts = token_starts(table)
         docs = np.repeat(np.array(self._docs, dtype=np.int64), self._counts)
         first_tokens = np.asarray(firsts, dtype=np.int64)[docs]
         base = starts[first_tokens]  # where each span's document starts

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.base import WriteContext, WriteReport
-from annotator.core.formats.docbin_align import FileSpans, Placed
+from annotator.core.formats.docbin_align import FileSpans, Placed, token_starts
 from annotator.core.formats.docbin_groups import packed_groups
 from annotator.core.formats.jsonout import drop_unsupported
 from annotator.core.formats.nativerecord import TextRow
@@ -120,19 +120,19 @@ class DocBinFile:
         sizes = np.array([len(part) for part in self._tables], dtype=np.int64)
         firsts = np.cumsum(sizes) - sizes  # where each Doc's tokens start
         table = np.concatenate(self._tables) if self._tables else np.zeros((0, 4), np.uint64)
-        starts = np.zeros(len(table), dtype=table.dtype)
+        sent_starts = np.zeros(len(table), dtype=table.dtype)
         has_tokens = firsts[sizes > 0]
-        starts[has_tokens] = np.array(self._sent_starts, dtype=table.dtype)[sizes > 0]
+        sent_starts[has_tokens] = np.array(self._sent_starts, dtype=table.dtype)[sizes > 0]
         read = np.zeros(len(table), dtype=table.dtype)
         read[has_tokens] = 1
-        taken = ["ORTH", "NORM"] + ([] if (starts == read).all() else ["SENT_START"])
+        taken = ["ORTH", "NORM"] + ([] if (sent_starts == read).all() else ["SENT_START"])
         names = [*taken, "ENT_IOB", "ENT_TYPE"]
         bin_ = DocBin(attrs=names, store_user_data=True)
         where = [bin_.attrs.index(intify_attr(name)) for name in names]
         array = np.empty((len(table), len(names)), dtype=np.uint64)
         array[:, where[:2]] = table[:, :2]
         if len(taken) > 2:
-            array[:, where[2]] = starts
+            array[:, where[2]] = sent_starts
         placed = self._spans.aligned(table, firsts)
         labels = self._hashes(placed.labels)
         ents = self._entities(placed, labels, firsts.tolist(), report)
@@ -282,8 +282,7 @@ def _offsets(table: Any) -> Any:
     """Each token's IDX and LENGTH, from a Doc's ``to_array(COLUMNS)``."""
     import numpy as np
 
-    width, space = table[:, 3].astype(np.int64), table[:, 2].astype(np.int64)
-    return np.column_stack((np.cumsum(width + space) - width - space, width))
+    return np.column_stack((token_starts(table)[:-1], table[:, 3].astype(np.int64)))
 
 
 def _packer() -> Dumps:
